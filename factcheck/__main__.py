@@ -1,0 +1,3 @@
+from factcheck.cli import cli
+
+cli(prog_name="factcheck")
