@@ -1,0 +1,1 @@
+"""JSON Schemas of factcheck documents (installed as package data)."""
