@@ -1,0 +1,330 @@
+"""The `factcheck` command: parse options, call one library function, print.
+
+Only this module imports click, prints or exits. Library errors
+(FactcheckError) become one-line messages with exit status 1; usage errors
+exit 2. Heavy modules are imported inside the commands so `--help` stays quick.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from datetime import datetime, timezone
+
+import click
+
+from factcheck import __version__
+from factcheck.errors import FactcheckError
+
+DB_OPTION = click.option(
+    "--db", "db_path", envvar="FACTCHECK_DB", default=None, metavar="PATH",
+    help="SQLite database (default db/factcheck.db, or $FACTCHECK_DB).",
+)
+
+
+class FactcheckGroup(click.Group):
+    """Turns FactcheckError into a one-line message and exit status 1."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except FactcheckError as error:
+            raise click.ClickException(str(error)) from None
+
+
+@click.group(cls=FactcheckGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="factcheck")
+def cli():
+    """Source-credibility fact-checking for newsrooms.
+
+    Reads articles from many outlets, finds the claims they share, groups them
+    into assertions, tells corroboration from contradiction and cites the exact
+    words. Start with `factcheck ingest seeds/`.
+    """
+
+
+def _progress_bar(label: str):
+    """A progress callback: a bar on a terminal, nothing in a pipe or for small jobs."""
+    state: dict[str, object] = {}
+
+    def update(stage: str, done: int, total: int) -> None:
+        if not sys.stderr.isatty() or total <= 5:
+            return
+        bar = state.get(stage)
+        if bar is None:
+            bar = click.progressbar(length=total, label=f"{label}: {stage}", file=sys.stderr)
+            bar.__enter__()
+            state[stage] = bar
+        bar.update(done - bar.pos)
+        if done >= total:
+            bar.__exit__(None, None, None)
+
+    return update
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@DB_OPTION
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None,
+              help="Refuse files larger than this (default 20 MB).")
+@click.option("--timings", is_flag=True, help="Print seconds per stage to stderr.")
+def ingest(paths, db_path, max_bytes, timings):
+    """Read articles (files or folders) into the database and update the analysis.
+
+    Formats: .txt and .md (scraped text), .html/.htm (needs the `html` extra),
+    .json (one article) and .jsonl (one per line). Metadata comes from the JSON
+    record, a NAME.meta.json sidecar, or a manifest.json in the folder.
+    """
+    from factcheck import pipeline
+    from factcheck.ingest import DEFAULT_MAX_BYTES
+
+    report = pipeline.ingest(paths, db_path, max_bytes=max_bytes or DEFAULT_MAX_BYTES,
+                             progress=_progress_bar("ingest"))
+    for note in report.notes:
+        click.echo(f"note: {note}", err=True)
+    for error in report.errors:
+        click.echo(f"error: {error}", err=True)
+    if timings:
+        for stage, seconds in report.timings.items():
+            click.echo(f"{stage:28} {seconds:8.3f} s", err=True)
+    click.echo(report.summary(), err=True)
+    if report.failed:
+        sys.exit(1)
+
+
+@cli.command()
+@DB_OPTION
+@click.option("--all", "include_superseded", is_flag=True, help="Include superseded versions.")
+@click.option("--json", "as_json", is_flag=True, help="JSON lines instead of a table.")
+def documents(db_path, include_superseded, as_json):
+    """List stored documents: outlet, date, title, sentences and flagged lines."""
+    from factcheck import store
+
+    rows = store.list_documents(store.open_db(db_path, create=False), include_superseded)
+    if as_json:
+        for row in rows:
+            click.echo(json.dumps(row, ensure_ascii=False))
+        return
+    for row in rows:
+        state = f" superseded by {row['superseded_by'][:8]}" if row["superseded_by"] else ""
+        click.echo(f"{row['id'][:10]}  {row['published'] or '(no date)':10}  {row['outlet'] or '(unknown outlet)'}"
+                   f"{state}\n            {row['title'] or row['path']}\n"
+                   f"            {row['path']}: {row['n_sentences']} sentences, {row['n_furniture']} furniture, "
+                   f"{row['n_off_topic']} off-topic, {row['n_claims']} claims")
+
+
+@cli.command()
+@DB_OPTION
+@click.option("--document", help="Only this document (id, id prefix or path).")
+@click.option("--kind", type=click.Choice(["numeric", "quote", "event"]), help="Only claims of this kind.")
+@click.option("--min-worthiness", type=click.FloatRange(0, 1), help="Only claims at least this check-worthy.")
+@click.option("--search", help="Full-text search in the claims.")
+@click.option("--json", "as_json", is_flag=True, help="JSON lines instead of text.")
+def claims(db_path, document, kind, min_worthiness, search, as_json):
+    """List claims with their exact citation."""
+    from factcheck import store
+
+    rows = store.find_claims(store.open_db(db_path, create=False), document, kind, min_worthiness, search)
+    for row in rows:
+        if as_json:
+            row["entities"] = json.loads(row["entities"] or "[]")
+            row["features"] = json.loads(row["features"] or "[]")
+            click.echo(json.dumps(row, ensure_ascii=False))
+            continue
+        value = ""
+        if row["value"] is not None:
+            value = f" {row['qualifier'] or ''} {row['value']:g} {row['counted'] or ''}".rstrip()
+        click.echo(f"{row['id'][:10]} {row['kind']:7}{value}  [{row['modality']}] "
+                   f"worthiness {row['check_worthiness']:.2f}\n"
+                   f"    \"{row['text']}\"\n"
+                   f"    {row['outlet'] or '(unknown outlet)'}, {row['published'] or 'no date'}; "
+                   f"source: {row['attributed_to'] or '(the outlet)'}; as of {row['as_of'] or '?'}; "
+                   f"{row['path']} [{row['start']}:{row['end']}]")
+
+
+@cli.command()
+@DB_OPTION
+@click.option("--status", type=click.Choice(["contradicted", "corroborated", "single-source"]),
+              help="Only assertions with this status.")
+@click.option("--kind", type=click.Choice(["numeric", "quote", "event"]))
+@click.option("--json", "as_json", is_flag=True, help="JSON lines instead of text.")
+def assertions(db_path, status, kind, as_json):
+    """List assertions with their status, values and sources."""
+    from dataclasses import asdict
+
+    from factcheck import store
+
+    rows = store.load_assertions(store.open_db(db_path, create=False))
+    rows = [a for a in rows if (not status or a.status == status) and (not kind or a.kind == kind)]
+    rows.sort(key=lambda a: (STATUS_ORDER.get(a.status, 9), -a.confidence, a.id))
+    for a in rows:
+        if as_json:
+            click.echo(json.dumps(asdict(a), ensure_ascii=False))
+            continue
+        click.echo(f"{a.id[:10]}  {a.status:13} {a.confidence:.2f}  {a.label}")
+        click.echo(f"            {len(a.claim_ids)} claims, {a.n_outlets} outlets, "
+                   f"{a.n_independent_sources} independent sources")
+        for v in a.values:
+            if v.value is not None:
+                click.echo(f"            {_value_text(v)}: {', '.join(v.outlets)}"
+                           f" (source: {', '.join(v.sources) or 'the outlets'})")
+
+
+STATUS_ORDER = {"contradicted": 0, "corroborated": 1, "single-source": 2}
+
+
+def _value_text(v) -> str:
+    qualifier = "" if v.qualifier in (None, "exact") else f"{v.qualifier} "
+    text = f"{qualifier}{v.value:,.0f}" if v.value is not None else "(vague)"
+    if v.modality not in (None, "asserted"):
+        text += f" [{v.modality}]"
+    if v.as_of:
+        text += f" as of {v.as_of}"
+    return text
+
+
+@cli.command()
+@click.argument("assertion_id")
+@DB_OPTION
+def show(assertion_id, db_path):
+    """Show one assertion: every citation, the matches that joined them, the reasons."""
+    from factcheck import store
+
+    db = store.open_db(db_path, create=False)
+    full = store.resolve_assertion_id(db, assertion_id)
+    if full is None:
+        raise click.ClickException(f"no assertion with id {assertion_id!r} (or the prefix is ambiguous)")
+    assertion = next(a for a in store.load_assertions(db) if a.id == full)
+    click.echo(f"{assertion.label}\n  id {assertion.id}; {assertion.kind}; {assertion.status}, "
+               f"confidence {assertion.confidence:.2f}; {assertion.n_outlets} outlets, "
+               f"{assertion.n_independent_sources} independent sources")
+    if assertion.best_value is not None:
+        click.echo(f"  most credible value: {assertion.best_value:,.0f}")
+    click.echo("\nReasons:")
+    for reason in assertion.reasons or ("(none recorded)",):
+        click.echo(f"  - {reason}")
+    if assertion.values:
+        click.echo("\nValues:")
+        for v in assertion.values:
+            click.echo(f"  - {_value_text(v)}  confidence {v.confidence:.2f}; outlets: {', '.join(v.outlets)}; "
+                       f"sources: {', '.join(v.sources) or '-'}")
+    claims = {row["id"]: row for row in store.find_claims(db) if row["id"] in set(assertion.claim_ids)}
+    click.echo("\nCitations:")
+    for claim_id in assertion.claim_ids:
+        row = claims.get(claim_id)
+        if row is None:
+            continue
+        click.echo(f"  [{claim_id[:10]}] {row['outlet'] or '(unknown outlet)'}, {row['published'] or 'no date'} "
+                   f"({row['path']} [{row['start']}:{row['end']}])\n      \"{row['text']}\"\n"
+                   f"      source: {row['attributed_to'] or '(the outlet)'}; as of {row['as_of'] or '?'}; "
+                   f"{row['modality']}")
+    matches = store.matches_for(db, assertion.claim_ids)
+    click.echo("\nMatches that joined them:")
+    for m in matches or [{"claim_a": "-", "claim_b": "-", "similarity": 0, "relation": "(none: a single claim)"}]:
+        click.echo(f"  {m['claim_a'][:10]} ~ {m['claim_b'][:10]}  {m['similarity']:.2f}  {m['relation']}")
+
+
+@cli.command()
+@DB_OPTION
+@click.option("--format", "fmt", type=click.Choice(["json", "csv", "markdown", "claimreview", "html"]),
+              default="json", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write to this file.")
+@click.option("--status", type=click.Choice(["contradicted", "corroborated", "single-source"]))
+@click.option("--since", metavar="DATE", help="Only citations published on or after DATE (YYYY-MM-DD).")
+@click.option("--organisation", default="factcheck", show_default=True,
+              help="ClaimReview author organisation.")
+def export(db_path, fmt, output, status, since, organisation):
+    """Export assertions with their citations (JSON, CSV, Markdown, ClaimReview, HTML)."""
+    from factcheck import store
+    from factcheck.export import build_export, render
+    from factcheck.validation import validate
+
+    if since and not _is_date(since):
+        raise click.BadParameter("expected YYYY-MM-DD", param_hint="--since")
+    db = store.open_db(db_path, create=False)
+    documents = store.current_documents(db)
+    claim_map = {c.id: c for c in store.current_claims(db)}
+    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    doc = build_export(documents, claim_map, store.load_assertions(db), store.load_sources(db),
+                       status=status, since=since, generated_at=now)
+    validate("export", doc, "the export")
+    options = {"organisation": organisation} if fmt == "claimreview" else {}
+    text = render(doc, fmt, **options)
+    if output:
+        with open(output, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        click.echo(f"wrote {len(doc['assertions'])} assertions to {output}", err=True)
+    else:
+        click.echo(text, nl=not text.endswith("\n"))
+
+
+def _is_date(text: str) -> bool:
+    try:
+        datetime.strptime(text, "%Y-%m-%d")
+    except ValueError:
+        return False
+    return True
+
+
+@cli.group(invoke_without_command=True)
+@DB_OPTION
+@click.option("--json", "as_json", is_flag=True, help="JSON lines instead of text.")
+@click.pass_context
+def sources(ctx, db_path, as_json):
+    """Source credibility: list sources (the default), set or import priors."""
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(sources_list, db_path=db_path, as_json=as_json)
+
+
+@sources.command("list")
+@DB_OPTION
+@click.option("--json", "as_json", is_flag=True, help="JSON lines instead of text.")
+def sources_list(db_path, as_json):
+    """List sources with credibility, claim count, corroborated and contradicted counts."""
+    from dataclasses import asdict
+
+    from factcheck import store
+
+    for s in store.load_sources(store.open_db(db_path, create=False)):
+        if as_json:
+            click.echo(json.dumps(asdict(s), ensure_ascii=False))
+            continue
+        prior = f" prior {s.prior:.2f}" if s.prior is not None else ""
+        click.echo(f"{s.credibility:.3f}  {s.name} ({s.kind}){prior}: {s.n_claims} claims, "
+                   f"{s.n_corroborated} corroborated, {s.n_contradicted} contradicted")
+        for line in s.explanation[:3]:
+            click.echo(f"        {line}")
+
+
+@sources.command("set")
+@click.argument("name")
+@click.option("--prior", type=click.FloatRange(0, 1), required=True, help="Prior credibility, 0 to 1.")
+@DB_OPTION
+def sources_set(name, prior, db_path):
+    """Set a prior credibility for a source (outlet or original source)."""
+    from factcheck import pipeline, store
+
+    db = store.open_db(db_path)
+    store.set_priors(db, {name: prior})
+    pipeline.analyse_corpus(db)
+    click.echo(f"prior of {name!r} set to {prior}", err=True)
+
+
+@sources.command("import")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@DB_OPTION
+def sources_import(path, db_path):
+    """Load prior credibilities from a JSON or CSV file (schemas/sources.schema.json)."""
+    from factcheck import pipeline, store
+    from factcheck.credibility import load_priors
+
+    priors = load_priors(path)
+    db = store.open_db(db_path)
+    store.set_priors(db, priors, note=os.path.basename(path))
+    pipeline.analyse_corpus(db)
+    click.echo(f"{len(priors)} priors loaded from {path}", err=True)
+
+
+def main() -> None:  # pragma: no cover - console entry point wrapper
+    cli(prog_name="factcheck")
