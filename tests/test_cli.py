@@ -1,0 +1,156 @@
+import json
+import os
+import pathlib
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from factcheck.cli import cli
+from factcheck.validation import validate
+
+from conftest import FIXTURES, ROOT, SEEDS
+
+
+def invoke(runner, *args):
+    return runner.invoke(cli, [str(a) for a in args], catch_exceptions=False)
+
+
+def test_ingest_is_idempotent(runner, tmp_path):
+    db = tmp_path / "f.db"
+    first = invoke(runner, "ingest", SEEDS, "--db", db)
+    assert first.exit_code == 0, first.output
+    assert first.stderr.strip().endswith("5 added, 0 unchanged, 0 superseded, 0 failed")
+    assert first.stdout == ""  # data to stdout, summaries to stderr; no bar in a pipe
+    again = invoke(runner, "ingest", SEEDS, "--db", db)
+    assert again.stderr.strip().endswith("0 added, 5 unchanged, 0 superseded, 0 failed")
+    listing = invoke(runner, "documents", "--db", db, "--json")
+    assert len(listing.stdout.splitlines()) == 5
+
+
+def test_changed_file_supersedes_the_old_version(runner, tmp_path):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    story = folder / "a.txt"
+    story.write_text("Storm hits coast\n\nThe storm killed 12 people on Monday, officials said.\n")
+    db = tmp_path / "f.db"
+    assert invoke(runner, "ingest", folder, "--db", db).exit_code == 0
+    story.write_text("Storm hits coast\n\nThe storm killed 15 people on Monday, officials said.\n")
+    result = invoke(runner, "ingest", folder, "--db", db)
+    assert result.stderr.strip().endswith("1 added, 0 unchanged, 1 superseded, 0 failed")
+    current = [json.loads(l) for l in invoke(runner, "documents", "--db", db, "--json").stdout.splitlines()]
+    everything = [json.loads(l) for l in invoke(runner, "documents", "--db", db, "--all", "--json").stdout.splitlines()]
+    assert len(current) == 1 and len(everything) == 2
+    old = next(d for d in everything if d["superseded_by"])
+    assert old["superseded_by"] == current[0]["id"]
+    claims = [json.loads(l) for l in invoke(runner, "claims", "--db", db, "--json").stdout.splitlines()]
+    assert claims and {c["document_id"] for c in claims} == {current[0]["id"]}
+    assert all(c["value"] != 12 for c in claims)
+
+
+def test_bad_files_are_reported_and_the_rest_goes_in(runner, tmp_path):
+    db = tmp_path / "f.db"
+    assert invoke(runner, "ingest", SEEDS / "000_7a9727fbd3eab761.txt", "--db", db).exit_code == 0
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    (batch / "good.txt").write_text("Fire destroys market\n\nThe fire destroyed 40 stalls, the fire service said.\n")
+    (batch / "empty.txt").write_text("")
+    (batch / "broken.json").write_text('{"text": "x", }')
+    (batch / "invalid.json").write_text('{"text": 5}')
+    (batch / "image.txt").write_bytes(b"\x00\x01\x02PNG")
+    (batch / "notes.docx").write_bytes(b"PK")
+    result = invoke(runner, "ingest", batch, tmp_path / "nowhere", "--db", db)
+    assert result.exit_code == 1
+    errors = [l for l in result.stderr.splitlines() if l.startswith("error: ")]
+    assert sorted(errors) == sorted([
+        f"error: {batch / 'broken.json'}: malformed JSON at line 1, column 15: Expecting property name enclosed in double quotes",
+        f"error: {batch / 'empty.txt'}: file is empty",
+        f"error: {batch / 'image.txt'}: binary file (NUL bytes), not text",
+        f"error: {batch / 'invalid.json'}: does not match schemas/article.schema.json: $.text: 5 is not of type 'string'",
+        f"error: {tmp_path / 'nowhere'}: no such file or folder",
+    ])
+    assert f"note: {batch / 'notes.docx'}: skipped, unknown extension '.docx'" in result.stderr
+    assert result.stderr.strip().endswith("1 added, 0 unchanged, 0 superseded, 5 failed")
+    paths = {json.loads(l)["path"] for l in invoke(runner, "documents", "--db", db, "--json").stdout.splitlines()}
+    assert paths == {str(SEEDS / "000_7a9727fbd3eab761.txt"), str(batch / "good.txt")}
+
+
+def test_two_ingests_at_once_both_succeed(tmp_path):
+    db = tmp_path / "f.db"
+    halves = [tmp_path / "a", tmp_path / "b"]
+    for i, half in enumerate(halves):
+        half.mkdir()
+        for path in sorted(SEEDS.glob("*.txt"))[i::2]:
+            shutil.copy(path, half / path.name)
+        shutil.copy(SEEDS / "manifest.json", half / "manifest.json")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    procs = [subprocess.Popen([sys.executable, "-m", "factcheck", "ingest", str(h), "--db", str(db)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+             for h in halves]
+    outputs = [p.communicate(timeout=300) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], outputs
+    from factcheck import store
+    assert len(store.current_documents(store.open_db(str(db)))) == 5
+
+
+def test_commands_on_the_seeds(runner, seeds_db):
+    docs = invoke(runner, "documents", "--db", seeds_db)
+    assert "Euromaidan Press" in docs.stdout and "sentences" in docs.stdout
+    claims = [json.loads(l) for l in invoke(runner, "claims", "--db", seeds_db, "--json", "--kind", "numeric").stdout.splitlines()]
+    assert claims and all(c["kind"] == "numeric" for c in claims)
+    texts = {p.name: p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")}
+    for c in claims:
+        assert texts[pathlib.Path(c["path"]).name][c["start"]:c["end"]] == c["text"]
+    worthy = invoke(runner, "claims", "--db", seeds_db, "--json", "--min-worthiness", "0.5").stdout.splitlines()
+    assert all(json.loads(l)["check_worthiness"] >= 0.5 for l in worthy)
+    listing = invoke(runner, "assertions", "--db", seeds_db)
+    assert listing.exit_code == 0 and "contradicted" in listing.stdout
+    first_id = listing.stdout.split()[0]
+    shown = invoke(runner, "show", first_id, "--db", seeds_db)
+    assert shown.exit_code == 0
+    assert "Citations:" in shown.stdout and "Reasons:" in shown.stdout and "Matches that joined them:" in shown.stdout
+    missing = runner.invoke(cli, ["show", "zzzz", "--db", str(seeds_db)])
+    assert missing.exit_code == 1 and "no assertion with id 'zzzz'" in missing.output
+
+
+def test_export_json_is_valid_and_quotes_are_exact(runner, seeds_db, tmp_path):
+    out = tmp_path / "export.json"
+    result = invoke(runner, "export", "--db", seeds_db, "--format", "json", "-o", out)
+    assert result.exit_code == 0
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    validate("export", doc)
+    texts = {p.name: p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")}
+    cited = 0
+    for assertion in doc["assertions"]:
+        for c in assertion["citations"]:
+            assert texts[pathlib.Path(c["document"]["path"]).name][c["start"]:c["end"]] == c["quote"]
+            cited += 1
+    assert cited > 20
+
+
+def test_commands_without_a_database_say_so(runner, tmp_path):
+    result = runner.invoke(cli, ["documents", "--db", str(tmp_path / "none.db")])
+    assert result.exit_code == 1
+    assert "no database here yet" in result.output
+
+
+def test_usage_errors_exit_2(runner):
+    assert runner.invoke(cli, ["ingest"]).exit_code == 2
+    assert runner.invoke(cli, ["export", "--format", "pdf"]).exit_code == 2
+    assert runner.invoke(cli, ["export", "--since", "yesterday", "--db", "x.db"]).exit_code == 2
+
+
+def test_python_dash_m_works():
+    result = subprocess.run([sys.executable, "-m", "factcheck", "--version"], capture_output=True, text=True,
+                            cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert result.returncode == 0 and "factcheck" in result.stdout
+
+
+def test_help_does_not_import_heavy_modules():
+    code = ("import sys; from factcheck.cli import cli\n"
+            "try: cli(['--help'])\nexcept SystemExit: pass\n"
+            "heavy = [m for m in ('rapidfuzz', 'sqlite_utils', 'jsonschema', 'nupunkt', 'trafilatura', 'datasette') if m in sys.modules]\n"
+            "print(heavy)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert result.stdout.strip().splitlines()[-1] == "[]"
