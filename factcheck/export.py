@@ -257,8 +257,9 @@ def describe_value(item: Mapping[str, Any]) -> str:
         text = format_number(value)
     else:
         text = format_number(low if low is not None else high)
-    qualifier = item.get("qualifier")
-    if text and qualifier and qualifier not in ("exact", "range"):
+    qualifier = {"exact": None, "range": None, "vague": "roughly"}.get(
+        item.get("qualifier") or "", item.get("qualifier"))
+    if text and qualifier:
         text = f"{qualifier} {text}"
     return text
 

@@ -32,7 +32,9 @@ CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000")
 WIDTH, HEIGHT = 720, 300
 LEFT, RIGHT, TOP, BOTTOM = 80, 24, 20, 56
-UNDATED_BAND = 70  # room at the right for citations with no date at all
+UNDATED_BAND = 80  # room at the right for citations with no date at all
+INSET = 40  # keeps the first and last date labels inside the plot
+TICK_GAP = 80  # pixels between date labels: a YYYY-MM-DD label is about 65 wide
 
 STYLE = """
 body{font:16px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;color:#1b1b1b;background:#fafafa}
@@ -270,8 +272,18 @@ def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
     return [round(first + i * step, 10) for i in range(n + 1)]
 
 
+def _tick_label(value: float, ticks: Sequence[float]) -> str:
+    """Axis numbers short enough for the margin: 2,500 but 3.5M and 1.2B."""
+    top = max(abs(t) for t in ticks)
+    for scale, suffix in ((1e9, "B"), (1e6, "M")):
+        if top >= scale:
+            return f"{value / scale:.6g}{suffix}"
+    return format_number(value)
+
+
 def _chart(a: Mapping[str, Any], against: set[int]) -> str:
     points = []
+    day_label: dict[int, str] = {}  # the date as the text gave it: a bare year stays "2024"
     for c in a["citations"]:
         y = _y_of(c)
         if y is None:
@@ -279,7 +291,11 @@ def _chart(a: Mapping[str, Any], against: set[int]) -> str:
         when = c.get("as_of") if _day(c.get("as_of")) is not None else None
         basis = "as of" if when else "published"
         when = when or c["document"]["published"]
-        points.append((c, y, _day(when), f"{basis} {when}" if _day(when) is not None else "undated"))
+        day = _day(when)
+        if day is not None:
+            text = re.match(r"^\d{4}(-\d{2}(-\d{2})?)?", when or "")[0]  # type: ignore[index]
+            day_label[day] = min(day_label.get(day, text), text, key=len)
+        points.append((c, y, day, f"{basis} {when}" if day is not None else "undated"))
     if not points:
         return ""
     outlets = sorted({c["document"]["outlet"] or c["document"]["path"] for c, *_ in points})
@@ -292,14 +308,14 @@ def _chart(a: Mapping[str, Any], against: set[int]) -> str:
     days = sorted({d for _, _, d, _ in points if d is not None})
     undated = any(d is None for _, _, d, _ in points)
     right = WIDTH - RIGHT - (UNDATED_BAND if undated else 0)
-    d0, d1 = (days[0] - 1, days[-1] + 1) if days else (0, 1)
-    if days and days[-1] - days[0] >= 2:
-        d0, d1 = days[0] - 0.5, days[-1] + 0.5
+    d0, d1 = (days[0], days[-1]) if days else (0, 1)
+    if d0 == d1:  # one date: put it in the middle
+        d0, d1 = d0 - 1, d1 + 1
 
     def px(day: int | None) -> float:
         if day is None:
             return WIDTH - RIGHT - UNDATED_BAND / 2
-        return LEFT + (day - d0) / (d1 - d0) * (right - LEFT)
+        return LEFT + INSET + (day - d0) / (d1 - d0) * (right - LEFT - 2 * INSET)
 
     def py(value: float) -> float:
         return TOP + (y1 - value) / (y1 - y0) * (HEIGHT - TOP - BOTTOM)
@@ -315,16 +331,22 @@ def _chart(a: Mapping[str, Any], against: set[int]) -> str:
     for t in ticks:
         svg.append(f'<line class="grid" x1="{LEFT}" x2="{right}" y1="{py(t):.1f}" y2="{py(t):.1f}"/>')
         svg.append(f'<text x="{LEFT - 6}" y="{py(t) + 4:.1f}" text-anchor="end">'
-                   f"{escape(format_number(t))}</text>")
+                   f"{escape(_tick_label(t, ticks))}</text>")
     base = HEIGHT - BOTTOM
     svg.append(f'<line class="axis" x1="{LEFT}" x2="{right}" y1="{base}" y2="{base}"/>')
     svg.append(f'<line class="axis" x1="{LEFT}" x2="{LEFT}" y1="{TOP}" y2="{base}"/>')
-    shown_days = days if len(days) <= 6 else [days[round(i * (len(days) - 1) / 5)] for i in range(6)]
+    shown_days: list[int] = []
+    for d in days:  # left to right, skipping dates whose label would overlap the previous one
+        if not shown_days or px(d) - px(shown_days[-1]) >= TICK_GAP:
+            shown_days.append(d)
+    if days and shown_days[-1] != days[-1] and len(shown_days) > 1:
+        shown_days[-1] = days[-1]  # the last date matters more than the one before it
     for d in shown_days:
-        svg.append(f'<text x="{px(d):.1f}" y="{base + 18}" text-anchor="middle">'
-                   f"{date.fromordinal(d).isoformat()}</text>")
+        svg.append(f'<text class="x-tick" x="{px(d):.1f}" y="{base + 18}" text-anchor="middle">'
+                   f"{escape(day_label[d])}</text>")
     if undated:
-        svg.append(f'<text x="{px(None):.1f}" y="{base + 18}" text-anchor="middle">undated</text>')
+        svg.append(f'<text class="x-tick" x="{px(None):.1f}" y="{base + 18}" '
+                   'text-anchor="middle">undated</text>')
     svg.append(f'<text class="axis-label" x="{(LEFT + right) / 2:.1f}" y="{HEIGHT - 8}" '
                'text-anchor="middle">date (as of, else published)</text>')
     svg.append(f'<text class="axis-label" transform="translate(16 {(TOP + base) / 2:.1f}) rotate(-90)" '

@@ -551,6 +551,59 @@ def test_html_without_numeric_assertions_has_no_chart():
     assert "<svg class=\"chart\"" not in render_html(doc)
 
 
+def _numeric(doc, citations):
+    """The fixture export with the numeric assertion's citations replaced."""
+    changed = copy.deepcopy(doc)
+    toll = changed["assertions"][0]
+    template = toll["citations"][0]
+    toll["citations"] = []
+    for i, fields in enumerate(citations):
+        c = copy.deepcopy(template)
+        c["id"] = f"c{i}"
+        c["document"].update(outlet=f"Outlet {i % 9}", published=fields.pop("published", None))
+        c.update({"as_of": None, "low": None, "high": None, "value_index": None}, **fields)
+        toll["citations"].append(c)
+    return changed
+
+
+@pytest.mark.parametrize("citations, labels", [
+    ([{"value": 5.0}, {"value": 7.0}], ["undated"]),
+    ([{"value": 5.0, "as_of": "2024"}, {"value": 6.0, "as_of": "2024-10"}], ["2024", "2024-10"]),
+    ([{"value": 5.0, "as_of": "last week", "published": "2024-10-02"}], ["2024-10-02"]),
+    ([{"value": 5.0, "as_of": "2024-02-30", "published": "2024-03-01"}], ["2024-03-01"]),
+    ([{"value": 0.0, "published": "2024-01-01"}], ["2024-01-01"]),
+    ([{"value": -3.0, "published": "2024-01-01"}, {"value": 4.0, "published": "2024-01-01"}],
+     ["2024-01-01"]),
+    ([{"value": 3.5e9, "published": "2024-01-01"}, {"value": 3.6e9, "published": "2024-02-01"}],
+     ["2024-01-01", "2024-02-01"]),
+    ([{"value": None, "low": 10.0, "high": 20.0, "published": "2024-01-01"}], ["2024-01-01"]),
+    ([{"value": None, "low": 10.0, "published": "2024-01-01"}], ["2024-01-01"]),
+    ([{"value": float(i), "published": f"2024-01-{i + 1:02d}"} for i in range(20)],
+     ["2024-01-01", "2024-01-20"]),
+])
+def test_html_chart_edge_cases(doc, citations, labels):
+    changed = _numeric(doc, citations)
+    text = render_html(changed)
+    tags = _tags(text)
+    markers = [a for t, a in tags if t == "circle" and "marker" in a.get("class", "")]
+    assert len(markers) == len(citations)
+    for m in markers:
+        assert 0 <= float(m["cx"]) <= 720 and 0 <= float(m["cy"]) <= 300
+    assert not re.search(r"\b(nan|inf)\b", text)
+    for label in labels:
+        assert f">{label}</text>" in text
+    ticks = [a for t, a in tags if t == "text" and a.get("class") == "x-tick"]
+    assert 1 <= len(ticks) <= 7  # at most 6 dates, and "undated"
+
+
+def test_html_skips_citations_without_a_number(doc):
+    changed = _numeric(doc, [{"value": None}, {"value": 2.0, "published": "2024-01-01"}])
+    tags = _tags(render_html(changed))
+    assert len([a for t, a in tags if t == "circle" and "marker" in a.get("class", "")]) == 1
+    none = _numeric(doc, [{"value": None}])
+    assert '<svg class="chart"' not in render_html(none)
+
+
 @pytest.mark.parametrize("low, high, count", [(0, 10, 5), (12, 22, 5), (-3, 3, 5), (5, 5, 5),
                                               (0.001, 0.004, 4), (1e6, 3.5e6, 5)])
 def test_nice_ticks_cover_range(low, high, count):
@@ -578,6 +631,8 @@ def test_format_number(value, grouping, text):
     ({"value": 1200.0, "qualifier": "about"}, "about 1,200"),
     ({"value": None, "low": 5.0, "qualifier": "over"}, "over 5"),
     ({"value": None}, ""),
+    ({"value": 300.0, "qualifier": "vague"}, "roughly 300"),
+    ({"value": 7.0, "qualifier": ""}, "7"),
 ])
 def test_describe_value(item, text):
     assert describe_value(item) == text
