@@ -139,17 +139,25 @@ def citation_anchor(assertion_id: str, citation_id: str) -> str:
     return f"cite-{_slug(assertion_id)}-{_slug(citation_id)}"
 
 
-def _contradicting(a: Mapping[str, Any]) -> set[int]:
-    """Indexes of the values that contradict: all but the best one, or all if none is best."""
+def _contradicting(a: Mapping[str, Any]) -> tuple[set[int], set[str]]:
+    """The values and citations that contradict: all but the best value's, or all if none is best.
+
+    A contradicted assertion without values tied to its citations (two versions of a
+    quote, say) has every citation marked, since the reader must compare them all.
+    """
     if a["status"] != CONTRADICTED:
-        return set()
+        return set(), set()
     best = {i for i, v in enumerate(a["values"]) if v.get("best")}
-    return set(range(len(a["values"]))) - best
+    values = set(range(len(a["values"]))) - best
+    citations = {c["id"] for c in a["citations"] if c.get("value_index") in values}
+    if not citations:
+        citations = {c["id"] for c in a["citations"]}
+    return values, citations
 
 
 def _assertion(a: Mapping[str, Any]) -> str:
     status = a["status"]
-    against = _contradicting(a)
+    against, against_citations = _contradicting(a)
     parts = [
         f'<article class="assertion status-{_slug(status)}" id="a-{_slug(a["id"])}">',
         f"<h3>{escape(a['label'])}</h3>",
@@ -163,10 +171,14 @@ def _assertion(a: Mapping[str, Any]) -> str:
         sides = []
         for _, v in shown:
             who = ", ".join(v["outlets"] or v["sources"])
-            sides.append(f"<strong>{escape(describe_value(v))}</strong>" + (f" ({escape(who)})" if who else ""))
+            side = f"<strong>{escape(describe_value(v))}</strong>"
+            sides.append(f"{side} ({escape(who)})" if who else side)
         parts.append('<p class="contradiction">Sources disagree: ' + " vs ".join(sides) + "</p>")
+    elif status == CONTRADICTED:
+        parts.append(f'<p class="contradiction">Sources disagree: compare the '
+                     f'{plural(len(a["citations"]), "citation")} below.</p>')
     if a["kind"] == "numeric":
-        parts.append(_chart(a, against))
+        parts.append(_chart(a, against, against_citations))
     if shown:
         parts.append("<table class=\"values\"><thead><tr><th>Value</th><th>As of</th>"
                      "<th>Outlets</th><th>Original sources</th><th>Citations</th></tr></thead><tbody>")
@@ -189,7 +201,7 @@ def _assertion(a: Mapping[str, Any]) -> str:
         parts.append("</ul>")
     parts.append('<ol class="citations">')
     for c in a["citations"]:
-        parts.append(_citation(a, c, c.get("value_index") in against))
+        parts.append(_citation(a, c, c["id"] in against_citations))
     parts += ["</ol>", "</article>"]
     return "\n".join(parts)
 
@@ -281,7 +293,7 @@ def _tick_label(value: float, ticks: Sequence[float]) -> str:
     return format_number(value)
 
 
-def _chart(a: Mapping[str, Any], against: set[int]) -> str:
+def _chart(a: Mapping[str, Any], against: set[int], against_citations: set[str]) -> str:
     points = []
     day_label: dict[int, str] = {}  # the date as the text gave it: a bare year stays "2024"
     for c in a["citations"]:
@@ -364,7 +376,7 @@ def _chart(a: Mapping[str, Any], against: set[int]) -> str:
         key = (round(px(d)), round(py(y)))
         x = px(d) + (seen[key] - (slots[key] - 1) / 2) * 10  # side by side when they coincide
         seen[key] += 1
-        cls = "marker contradiction" if c.get("value_index") in against else "marker"
+        cls = "marker contradiction" if c["id"] in against_citations else "marker"
         tip = f"{outlet}: {describe_value(c)} ({when})"
         if c.get("attributed_to"):
             tip += f", attributed to {c['attributed_to']}"
@@ -379,7 +391,7 @@ def _chart(a: Mapping[str, Any], against: set[int]) -> str:
     for o in outlets:
         legend.append(f'<li><svg width="12" height="12" aria-hidden="true"><circle cx="6" cy="6" r="5" '
                       f'fill="{colour[o]}"/></svg> {escape(o)}</li>')
-    if against:
+    if against_citations:
         legend.append('<li><svg width="12" height="12" aria-hidden="true"><circle cx="6" cy="6" r="4" '
                       'fill="#fff" stroke="#c0392b" stroke-width="2"/></svg> contradicting value</li>')
     legend.append("</ul></figcaption></figure>")

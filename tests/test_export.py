@@ -546,6 +546,20 @@ def test_html_highlights_contradictions(doc):
     assert len(rows) == 3
 
 
+@pytest.mark.parametrize("kind", ["quote", "numeric"])
+def test_html_marks_every_citation_of_a_contradiction_without_values(doc, kind):
+    changed = copy.deepcopy(doc)
+    rebuild = changed["assertions"][1]
+    rebuild.update(status=CONTRADICTED, kind=kind)
+    for c in rebuild["citations"]:
+        c["value"] = 3.0
+    tags = _tags(render_html(changed))
+    marked = {a["id"] for t, a in tags if t == "li" and "contradiction" in a.get("class", "")}
+    assert {citation_anchor(rebuild["id"], c["id"]) for c in rebuild["citations"]} <= marked
+    circles = [a for t, a in tags if t == "circle" and "contradiction" in a.get("class", "")]
+    assert len(circles) == 3 + (2 if kind == "numeric" else 0)
+
+
 def test_html_without_numeric_assertions_has_no_chart():
     doc = make_export(status=CORROBORATED)
     assert "<svg class=\"chart\"" not in render_html(doc)

@@ -27,9 +27,16 @@ FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-
          "--hide-scrollbars", "--window-size=1100,2400")
 
 
+def _find_browser() -> str | None:
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        found = shutil.which(name) or shutil.which(name, path="/usr/bin")
+        if found:
+            return found
+    return None
+
+
 def _chromium() -> str:
-    found = shutil.which("chromium") or ("/usr/bin/chromium" if os.path.exists("/usr/bin/chromium")
-                                         else None)
+    found = _find_browser()
     if found:
         return found
     if os.environ.get("CI") == "true" and hasattr(os, "geteuid") and os.geteuid() == 0:
@@ -38,7 +45,7 @@ def _chromium() -> str:
             done = subprocess.run(cmd, env=env, capture_output=True, timeout=900)
             if done.returncode:
                 pytest.skip(f"chromium could not be installed: {' '.join(cmd)} failed")
-        found = shutil.which("chromium")
+        found = _find_browser()
         if found:
             return found
     pytest.skip("chromium is not installed (apt-get install chromium; the test installs it "
