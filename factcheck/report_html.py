@@ -167,6 +167,7 @@ def _assertion(a: Mapping[str, Any]) -> str:
         f"id <code>{escape(a['id'])}</code></p>",
     ]
     shown = [(i, v) for i, v in enumerate(a["values"]) if describe_value(v)]
+    position = {c["id"]: n for n, c in enumerate(a["citations"], 1)}  # numbers in the list below
     if status == CONTRADICTED and len(shown) > 1:
         sides = []
         for _, v in shown:
@@ -186,8 +187,8 @@ def _assertion(a: Mapping[str, Any]) -> str:
             cls = ' class="contradiction"' if i in against else ""
             best = " (best supported)" if v.get("best") else ""
             links = " ".join(
-                f'<a href="#{citation_anchor(a["id"], c)}">{n}</a>'
-                for n, c in enumerate(v["citations"], 1)
+                f'<a href="#{citation_anchor(a["id"], c)}">{position[c]}</a>'
+                for c in v["citations"] if c in position
             )
             parts.append(
                 f"<tr{cls}><td>{escape(describe_value(v))}{best}</td><td>{escape(v.get('as_of') or '')}"

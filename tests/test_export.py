@@ -535,6 +535,8 @@ def test_html_chart_links_every_marker_to_a_quote(doc):
     for c in toll["citations"]:
         assert citation_anchor(toll["id"], c["id"]) in ids
     assert ">undated</text>" in text
+    rows = re.findall(r'<a href="#cite-[^"]+">(\d+)</a></td></tr>', text)
+    assert rows == ["1", "4", "2", "3"]  # values 12, 14, 15, 18-22 point at their list numbers
 
 
 def test_html_highlights_contradictions(doc):
