@@ -152,7 +152,8 @@ def _read_bytes(source: Source, max_bytes: int) -> bytes:
 
 
 def decode(raw: bytes, display: str, prose: bool = True) -> tuple[str, str | None]:
-    """Text from bytes: UTF-8 (BOM allowed), else the encoding charset-normalizer detects.
+    """Text from bytes: UTF-8 (BOM dropped), else the encoding charset-normalizer detects;
+    line endings as Python's text mode gives them.
 
     Returns (text, note) where the note says what was done when it was not UTF-8.
     """
@@ -170,6 +171,9 @@ def decode(raw: bytes, display: str, prose: bool = True) -> tuple[str, str | Non
                                       "could be detected") from None
         text = str(best)
         note = f"{display}: not UTF-8; decoded as {best.encoding} (detected)"
+    # Newlines as Python's text mode reads them (universal newlines), so offsets
+    # agree with `open(path).read()` on any platform's line endings.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     if prose:
         _check_readable(text, display)
     return text, note

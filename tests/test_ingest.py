@@ -164,3 +164,11 @@ def test_ids_are_content_hashes():
     b = read(SEEDS / "000_7a9727fbd3eab761.txt", "seeds/000_7a9727fbd3eab761.txt").documents[0]
     assert a.id == b.id and len(a.id) == 16
     assert json.dumps(a.id)
+
+
+def test_line_endings_read_as_text_mode_reads_them(tmp_path):
+    path = tmp_path / "crlf.txt"
+    path.write_bytes(b"Dam breaks\r\n\r\nThe dam broke at 4 am, officials said.\rMore later.\r\n")
+    (document,) = read(path).documents
+    assert document.text == path.read_text(encoding="utf-8")
+    assert "\r" not in document.text
