@@ -326,5 +326,40 @@ def sources_import(path, db_path):
     click.echo(f"{len(priors)} priors loaded from {path}", err=True)
 
 
+@cli.command()
+@click.argument("input_path", metavar="INPUT", type=click.Path(dir_okay=False))
+@click.option("--normaliser", default="text", show_default=True,
+              help="How values compare: number, text, authors (author lists), exact.")
+@click.option("--priors", "priors_path", type=click.Path(exists=True, dir_okay=False),
+              help="Prior credibility per source (JSON or CSV, schemas/sources.schema.json).")
+@click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write to this file.")
+def fuse(input_path, normaliser, priors_path, fmt, output):
+    """Reconcile structured records from several sources (CSV or JSONL).
+
+    Each record has source, object, value and optionally time. For every object
+    the most credible value is chosen, with its confidence, and every source is
+    given a credibility. Bad rows are reported with their line numbers; the good
+    rows are still fused, and the exit status is 1.
+    """
+    from factcheck.credibility import load_priors
+    from factcheck.fuse import fuse as fuse_records
+    from factcheck.fuse import read_records, write_fuse_result
+
+    records, problems = read_records(input_path)
+    for problem in problems:
+        click.echo(f"error: {input_path}: {problem}", err=True)
+    priors = load_priors(priors_path) if priors_path else None
+    text = write_fuse_result(fuse_records(records, normaliser=normaliser, priors=priors), fmt)
+    if output:
+        with open(output, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        click.echo(f"fused {len(records)} records into {output}", err=True)
+    else:
+        click.echo(text, nl=False)
+    if problems:
+        sys.exit(1)
+
+
 def main() -> None:  # pragma: no cover - console entry point wrapper
     cli(prog_name="factcheck")

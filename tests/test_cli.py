@@ -154,3 +154,20 @@ def test_help_does_not_import_heavy_modules():
             "print(heavy)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_fuse_reports_bad_rows_and_fuses_the_rest(runner, tmp_path):
+    records = tmp_path / "r.csv"
+    records.write_text("source,object,value\nA,o1,10\nB,o1,10\nC,o1,12\nA,o2,5\nB,o2\nC,o2,5\n")
+    result = runner.invoke(cli, ["fuse", str(records), "--normaliser", "number"])
+    assert result.exit_code == 1
+    assert f"error: {records}: line 6:" in result.stderr
+    fused = json.loads(result.stdout)
+    assert json.dumps(fused)
+    out = tmp_path / "fused.csv"
+    ok = tmp_path / "ok.csv"
+    ok.write_text("source,object,value\nA,o1,10\nB,o1,10\nC,o1,12\n")
+    result = runner.invoke(cli, ["fuse", str(ok), "--normaliser", "number", "--format", "csv", "-o", str(out)])
+    assert result.exit_code == 0
+    rows = out.read_text().splitlines()
+    assert rows[0].startswith("kind,name,value") and rows[1].startswith("object,o1,10,")
