@@ -552,6 +552,14 @@ def interval_similarity(a: tuple[float, float], b: tuple[float, float]) -> float
 # The pipeline adapter: assertions are objects, outlets and original sources vote.
 
 _OPPOSE = frozenset({"denied", "negated"})
+# A forecast ("will send 10,000") does not compete with reports of what is: its values
+# form an object of their own.
+FORECAST = " (forecast)"
+
+
+def _object_name(assertion: Assertion, index: int) -> str:
+    return assertion.id + (FORECAST if assertion.values[index].modality == "planned" else "")
+
 ORIGIN_PREFIX = "origin:"
 
 
@@ -612,17 +620,19 @@ def weigh_assertions(
                     continue
                 # the value names its assertion so similarity can find its interval
                 value: Hashable = (assertion.id, value_of[cid])
+                obj = _object_name(assertion, value_of[cid])
             else:
                 value = claim.modality not in _OPPOSE
+                obj = assertion.id
             outlet = outlet_of(claim, documents)
             if claim.attributed_to and claim.attributed_to.strip():
                 origin = _origin_key(claim.attributed_to)
                 origin_names.setdefault(origin, claim.attributed_to.strip())
                 group = ORIGIN_PREFIX + origin
-                observations.append(Observation(group, assertion.id, value, group=group))
+                observations.append(Observation(group, obj, value, group=group))
             else:
                 group = "wording:" + _wording_key(claim.text)
-            observations.append(Observation(outlet, assertion.id, value, group=group))
+            observations.append(Observation(outlet, obj, value, group=group))
 
     def similar(a: Hashable, b: Hashable) -> float:
         if isinstance(a, tuple) and isinstance(b, tuple):
@@ -639,16 +649,22 @@ def weigh_assertions(
 
     weighed = []
     for assertion in assertions:
-        obj = by_object.get(assertion.id)
-        if obj is None:
-            weighed.append(assertion)
-            continue
-        conf = {v.value: v.confidence for v in obj.values}
         if assertion.values:
+            conf = {}
+            for name in (assertion.id, assertion.id + FORECAST):
+                if name in by_object:
+                    conf.update({v.value: v.confidence for v in by_object[name].values})
+            if not conf:
+                weighed.append(assertion)
+                continue
             new_values = tuple(
                 replace(av, confidence=conf.get((assertion.id, vi), 0.0)) for vi, av in enumerate(assertion.values)
             )
-            best = max(range(len(new_values)), key=lambda i: (new_values[i].confidence, -i))
+            # the best value is a report if there is one; forecasts only stand in for none
+            best = max(
+                range(len(new_values)),
+                key=lambda i: (_object_name(assertion, i) == assertion.id, new_values[i].confidence, -i),
+            )
             weighed.append(
                 replace(
                     assertion,
@@ -657,8 +673,11 @@ def weigh_assertions(
                     best_value=new_values[best].value,
                 )
             )
-        else:
+        elif assertion.id in by_object:
+            conf = {v.value: v.confidence for v in by_object[assertion.id].values}
             weighed.append(replace(assertion, confidence=conf.get(True, 0.0)))
+        else:
+            weighed.append(assertion)
 
     sources = []
     for score in result.sources:

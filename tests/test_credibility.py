@@ -291,3 +291,22 @@ def test_load_priors_errors(tmp_path, filename, content, message):
     assert message in str(info.value)
     assert str(path) in str(info.value)
     assert "\n" not in str(info.value)
+
+
+def test_forecasts_do_not_compete_with_reports():
+    documents = {f"d{i}": doc(i, f"Outlet {i}") for i in range(4)}
+    claims = [
+        claim("c0", 0, "3,000 are there", 3000),
+        claim("c1", 1, "10,000 will be sent", 10000, modality="planned"),
+        claim("c2", 2, "10,000 are to be sent", 10000, modality="planned"),
+    ]
+    forecast = AssertionValue(value=10000, low=None, high=None, qualifier="exact", claim_ids=("c1", "c2"),
+                              outlets=(), sources=(), modality="planned")
+    assertion = Assertion(id="a4", kind=NUMERIC, label="n", status="contradicted", confidence=0.0,
+                          claim_ids=("c0", "c1", "c2"), n_outlets=3, n_independent_sources=3,
+                          values=(value(3000, ("c0",)), forecast))
+    (a,), sources = weigh_assertions([assertion], claims, documents)
+    assert a.best_value == 3000
+    assert a.values[0].confidence == pytest.approx(0.8, abs=0.05)
+    assert a.values[1].confidence > 0.9
+    assert all(s.n_contradicted == 0 for s in sources)
