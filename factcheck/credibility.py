@@ -117,6 +117,8 @@ class Evidence:
     value: Hashable
     confidence: float
     effect: str  # raised or lowered
+    corroborated: bool = False  # another independent source gave the same value
+    contradicted: bool = False  # a dissimilar value of the object won
 
 
 @dataclass(frozen=True)
@@ -460,14 +462,20 @@ def _result(
             prov = problem.providers[oi][vi]
             groups_of_self = {g for s, _, g in prov if s == si and g is not None}
             others = [s for s, _, g in prov if s != si and (g is None or g not in groups_of_self)]
-            if others:
-                corroborated += 1
             best = chosen[oi]
-            if best != vi and _similarity_between(problem, oi, vi, best) < CONSISTENT:
-                contradicted += 1
+            lost = best != vi and _similarity_between(problem, oi, vi, best) < CONSISTENT
+            corroborated += bool(others)
+            contradicted += lost
             c = confidence[oi][vi]
             evidence.append(
-                Evidence(problem.objects[oi], problem.values[oi][vi], round(c, 6), "raised" if c >= prior[si] else "lowered")
+                Evidence(
+                    problem.objects[oi],
+                    problem.values[oi][vi],
+                    round(c, 6),
+                    "raised" if c >= prior[si] else "lowered",
+                    corroborated=bool(others),
+                    contradicted=lost,
+                )
             )
         raised = sorted((e for e in evidence if e.effect == "raised"), key=lambda e: (-e.confidence, e.object))
         lowered = sorted((e for e in evidence if e.effect == "lowered"), key=lambda e: (e.confidence, e.object))
@@ -707,7 +715,12 @@ def explain(score: SourceScore) -> tuple[str, ...]:
     """One line per piece of evidence: which object raised or lowered the score, and why."""
     lines = []
     for e in score.evidence:
-        why = "its value was corroborated" if e.effect == "raised" else "its value was contradicted or weakly supported"
+        if e.contradicted:
+            why = "a more credible, different value won"
+        elif e.corroborated:
+            why = "independent sources gave the same value"
+        else:
+            why = "no independent source gave the same value"
         lines.append(f"{e.effect} by {e.object}: {why} (confidence {e.confidence:.2f})")
     for other, p in score.copies:
         lines.append(f"not independent of {other} (copy probability {p:.2f}); shared votes discounted")

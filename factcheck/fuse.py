@@ -449,17 +449,23 @@ def fuse(
 def _fuse_result(normaliser: str, result: TruthResult, skipped: int) -> FuseResult:
     from factcheck.credibility import explain
 
+    def shown(v: Any) -> Any:
+        # numbers are given as numbers; anything else as its most common wording
+        if normaliser == "number":
+            return int(v.value) if float(v.value).is_integer() and abs(v.value) < 2**53 else v.value
+        return v.raw if v.raw is not None else v.value
+
     objects = []
     for obj in result.objects:
         top = obj.values[0]
         objects.append(
             FuseObject(
                 object=obj.object,
-                value=top.raw if top.raw is not None else top.value,
+                value=shown(top),
                 key=top.value,
                 confidence=obj.confidence,
                 n_sources=len(top.sources),
-                alternatives=tuple((v.raw if v.raw is not None else v.value, v.confidence) for v in obj.values[1:]),
+                alternatives=tuple((shown(v), v.confidence) for v in obj.values[1:]),
             )
         )
     sources = tuple(

@@ -310,3 +310,15 @@ def test_forecasts_do_not_compete_with_reports():
     assert a.values[0].confidence == pytest.approx(0.8, abs=0.05)
     assert a.values[1].confidence > 0.9
     assert all(s.n_contradicted == 0 for s in sources)
+
+
+def test_explain_says_why():
+    from factcheck.credibility import explain
+
+    result = discover_truth(credible_minority() + [Observation("good1", "lone", "v")])
+    bad = explain(result.source_map()["bad0"])
+    assert bad and all("a more credible, different value won" in line for line in bad)
+    good = explain(result.source_map()["good1"])
+    assert any(line.startswith("raised by o0: independent sources gave the same value") for line in good)
+    lone = [e for e in result.source_map()["good1"].evidence if e.object == "lone"]
+    assert not lone or not lone[0].corroborated

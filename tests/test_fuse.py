@@ -203,7 +203,7 @@ def test_fuse_numbers_latest_time_wins():
     records, _ = read_records(FIXTURES / "records.jsonl")
     result = fuse(records, normaliser="number")
     (troops,) = result.objects
-    assert troops.key == 3000.0 and troops.alternatives == ()
+    assert troops.key == 3000.0 and troops.value == 3000 and troops.alternatives == ()
     assert troops.n_sources == 3
 
 
