@@ -1,0 +1,324 @@
+"""Who a sentence says a claim comes from: "X said", "according to X", "X, citing Y".
+
+Rules over a small lexicon of attribution verbs and titles: the source is the noun
+phrase the verb governs, cleaned of titles ("NATO Secretary General Mark Rutte" ->
+"Mark Rutte"), determiners and possessives, and relays ("Kyodo reported, citing a
+Ukrainian military source") keep both the relay and the origin.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Speech and stance verbs that introduce what a source says; value = modality class.
+SAY_VERBS = {
+    "said": "reported", "says": "reported", "say": "reported", "stated": "reported",
+    "states": "reported", "state": "reported", "told": "reported", "tells": "reported",
+    "reported": "reported", "reports": "reported", "report": "reported", "noted": "reported",
+    "notes": "reported", "added": "reported", "adds": "reported", "claimed": "reported",
+    "claims": "reported", "claim": "reported", "announced": "reported", "announces": "reported",
+    "warned": "reported", "warns": "reported", "estimated": "hedged", "estimates": "hedged",
+    "estimate": "hedged", "revealed": "reported", "reveals": "reported",
+    "indicated": "reported", "indicates": "reported", "believes": "hedged",
+    "believe": "hedged", "insisted": "reported", "insists": "reported", "argued": "reported",
+    "argues": "reported", "wrote": "reported", "writes": "reported", "tweeted": "reported",
+    "posted": "reported", "remarked": "reported", "explained": "reported",
+    "emphasized": "reported", "emphasised": "reported", "stressed": "reported",
+    "stresses": "reported", "concluded": "reported", "acknowledged": "confirmed",
+    "admitted": "confirmed", "alleged": "reported", "alleges": "reported",
+    "suggested": "hedged", "suggests": "hedged", "predicted": "forecast", "predicts": "forecast",
+    "forecast": "forecast", "expects": "forecast", "confirmed": "confirmed",
+    "confirms": "confirmed", "confirm": "confirmed", "denied": "denied", "denies": "denied",
+    "deny": "denied", "asserted": "reported", "maintained": "reported", "testified": "reported",
+    "disclosed": "reported", "declared": "reported", "declares": "reported",
+    "mentioned": "reported", "underlined": "reported", "highlighted": "reported",
+    "assessed": "hedged", "assesses": "hedged", "projected": "forecast",
+    "saying": "reported", "stating": "reported", "adding": "reported", "noting": "reported",
+    "telling": "reported", "warning": "reported", "claiming": "reported",
+    "confirming": "confirmed", "denying": "denied", "insisting": "reported",
+}
+_VERB_RE = re.compile(r"\b(?:" + "|".join(sorted(SAY_VERBS, key=len, reverse=True)) + r")\b")
+
+TITLE_WORDS = {
+    "president", "vice", "prime", "minister", "secretary", "secretary-general", "general",
+    "spokesperson", "spokesman", "spokeswoman", "chancellor", "senator", "sen.", "rep.",
+    "representative", "ambassador", "chief", "director", "adviser", "advisor", "commander",
+    "deputy", "head", "chairman", "chairwoman", "chair", "governor", "mayor", "king", "queen",
+    "pope", "gen.", "lt.", "col.", "maj.", "capt.", "mr.", "mrs.", "ms.", "dr.", "prof.",
+    "professor", "envoy", "lawmaker", "official", "leader", "founder", "ceo", "analyst",
+    "correspondent", "editor", "reporter", "colonel", "lieutenant", "major", "captain",
+    "sergeant", "admiral", "marshal", "commissioner", "inspector", "judge", "justice",
+    "attorney", "prosecutor", "sheriff", "officer", "agent", "councillor", "councilor", "mp",
+    "congressman", "congresswoman", "premier", "speaker", "chairperson", "coordinator",
+    "counsellor", "counselor", "superintendent", "sergeant-major", "lt", "gen", "col",
+}
+# Well-known organisations written by acronym, named in full so one source has one name.
+ACRONYMS = {"EU": "European Union", "UN": "United Nations", "U.N.": "United Nations"}
+PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+# A definite description of a text stands for whoever issued it ("the statement said").
+DOCUMENT_NOUNS = {"statement", "report", "release", "communique", "communiqué", "document",
+                  "letter", "announcement", "post", "study", "ministry", "spokesperson",
+                  "spokesman", "spokeswoman", "agency", "office", "council", "government"}
+SOURCE_NOUNS = {
+    "officials", "official", "lawmakers", "intelligence", "ministry", "military", "police",
+    "authorities", "spokesperson", "spokesman", "spokeswoman", "statement", "report", "sources",
+    "source", "media", "agency", "government", "analysts", "experts", "witnesses", "residents",
+    "army", "command", "office", "council", "committee", "officers", "diplomats", "diplomat",
+    "observers", "investigators", "prosecutors", "organisers", "organizers", "estimates",
+    "data", "figures", "survey", "poll", "researchers", "scientists", "doctors", "rescuers",
+    "services", "service", "department", "forces", "staff", "leadership", "administration",
+}
+_SKIP_BEFORE_VERB = re.compile(
+    r"(?:\s+(?:has|have|had|also|earlier|already|previously|reportedly|later|then|again|"
+    r"would|will|could|may|might|did|does|do|not|publicly|officially|separately|"
+    r"further|now|recently|once|yesterday|today|both|first|initially|repeatedly|can|cannot|"
+    r"must|should|shall|strongly|clearly|still|just|only|even|again))+\s*$",
+    re.IGNORECASE)
+_NP_STOP = re.compile(
+    r"(?:^|.*(?:[,;:(“”\"]|\s[–—-]\s|\bthat\b|\bwhile\b|\bbut\b|\bwhereas\b|\bas\b|\bwhen\b|"
+    r"\bafter\b|\bbecause\b|\bif\b|\bso\b|\band\s+(?=[a-z])|\bwhich\b|\bwho\b))\s*(?P<np>[^,;:]*)$",
+    re.DOTALL)
+_HEADLINE_SOURCE = re.compile(r"^[\s\-–•*]*(?P<np>[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*){0,3}):\s+\S")
+_HEADLINE_LABELS = {"photo", "related", "author", "source", "read", "watch", "update", "editor",
+                    "breaking", "video", "live", "opinion", "analysis", "note", "image",
+                    "listen", "share", "tags", "topics", "latest", "exclusive", "comment"}
+_NP_CHARS = r"(?:(?:[A-Z]\.){2,}|[^,;:.“”\"()])"
+_NP_END = r"(?=\s*(?:[,;:“”\"()]|\.(?:\s|$)|$)|\s+(?:that|which|who|on|in|at)\s)"
+_ACCORDING = re.compile(rf"\baccording\s+to\s+(?P<np>{_NP_CHARS}+?){_NP_END}")
+_CITING = re.compile(rf"\b(?:citing|quoting)\s+(?P<np>{_NP_CHARS}+?){_NP_END}")
+_CITED_BY = re.compile(r"\s+(?:cited|quoted)\s+by\s+(?P<relay>.+)$")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """One attribution in a sentence; offsets are into the text given to `find_attributions`."""
+
+    start: int  # where the phrase (source and verb) starts
+    end: int  # where it ends
+    source: str  # cleaned name: "Mark Rutte", "Ukrainian military intelligence", "he"
+    verb: str  # the attribution verb as written ("said", "according to", ":")
+    position: str  # lead (before what it attributes), trail (after), according, headline
+    modality: str = "reported"
+    relay: str | None = None  # who passed it on, for "X, citing Y" or "Y cited by X"
+    pronoun: bool = False  # source is a pronoun or "the statement": resolve from context
+
+
+def _is_capitalised(word: str) -> bool:
+    return bool(word) and (word[0].isupper() or word[0].isdigit())
+
+
+def strip_title(name: str) -> str:
+    """'NATO Secretary General Mark Rutte' -> 'Mark Rutte'; other names unchanged."""
+    parts = [p for p in re.split(r"\s+and\s+", name)]
+    if len(parts) > 1:
+        stripped = [strip_title(p) for p in parts]
+        if any(s != p for s, p in zip(stripped, parts)):
+            return " and ".join(stripped)
+        return name
+    tokens = name.split()
+    last = -1
+    for i, tok in enumerate(tokens):
+        if tok.lower().strip(",’'") in TITLE_WORDS:
+            last = i
+    rest = tokens[last + 1:]
+    if last >= 0 and 1 <= len(rest) <= 4 and all(_is_capitalised(t) for t in rest) and not any(
+            t.lower() in ("of", "the") for t in rest):
+        return " ".join(rest)
+    return name
+
+
+def clean_source(np: str) -> str:
+    """A noun phrase as a source name: no determiner, possessive, title or bullet."""
+    s = re.sub(r"\s+", " ", np).strip(" \t\n-–—•*,;:“”\"'’")
+    if not re.search(r"\b(?:[A-Z]\.)+$", s):
+        s = s.rstrip(".")
+    s = re.sub(r"^(?:(?:the|a|an|and|but|while|also|then|meanwhile|moreover|however|both|"
+               r"neither|all)\s+)+",
+               "", s, flags=re.IGNORECASE)
+    s = re.sub(r"[’']s?$", "", s).strip()
+    # "the Council’s statement" stands for the Council.
+    m = re.match(r"^(?P<owner>.+?)[’']s\s+(?P<head>[a-z]+)$", s)
+    if m and m.group("head") in DOCUMENT_NOUNS:
+        s = m.group("owner")
+    s = strip_title(s)
+    s = " ".join(ACRONYMS.get(t, t) for t in s.split())
+    return s
+
+
+_NP_LOWER_OK = {"of", "for", "and", "the", "a", "an", "state", "news", "military", "senior",
+                "top", "local", "foreign", "defense", "defence", "health", "security", "national",
+                "federal", "regional", "western", "former", "two", "several", "some", "many",
+                "other", "own", "its", "his", "her", "their", "our", "congressional", "emergency",
+                "rescue", "public", "civil", "independent", "anonymous", "unnamed", "official",
+                "press", "general", "deputy", "chief", "high", "new", "top-level", "interior",
+                "ministry", "intelligence", "border", "city", "county", "provincial", "district",
+                "fire", "election", "electoral", "central", "ukrainian", "u.s.", "un", "eu"}
+
+
+_NOT_SUBJECTS = {"Amid", "After", "Before", "During", "Despite", "Following", "Since", "With",
+                 "For", "From", "Under", "Over", "In", "On", "At", "By", "As", "If", "When",
+                 "While", "Although", "Because", "Responding", "According", "Without", "Among"}
+
+
+def _valid_np(np: str) -> bool:
+    words = np.split()
+    if not words or len(words) > 14:
+        return False
+    if np.lower() in PRONOUNS:
+        return True
+    if words[0] in _NOT_SUBJECTS:
+        return False
+    lower = [w.lower().strip(".,’'") for w in words if not _is_capitalised(w)]
+    if any(w not in _NP_LOWER_OK and w.rstrip("s") not in SOURCE_NOUNS and w not in SOURCE_NOUNS
+           and w not in TITLE_WORDS for w in lower):
+        return False
+    last = words[-1].strip(".,’'")
+    if not _is_capitalised(last) and last.lower() not in SOURCE_NOUNS and \
+            last.lower() not in TITLE_WORDS:
+        return False
+    if words[0][0].islower() and words[0].lower() not in ("the", "a", "an") and not any(
+            w.lower().strip("’'s") in SOURCE_NOUNS for w in words):
+        return False
+    return any(_is_capitalised(w) for w in words) or any(
+        w.lower().strip(".,’'") in SOURCE_NOUNS or w.lower() in TITLE_WORDS for w in words)
+
+
+def _is_anaphor(np: str) -> bool:
+    low = np.lower()
+    if low in PRONOUNS:
+        return True
+    words = low.split()
+    return len(words) <= 3 and words[0] in ("the", "this", "that") and words[-1] in DOCUMENT_NOUNS \
+        and not any(_is_capitalised(w) for w in np.split()[1:])
+
+
+def _subject_before(text: str, verb_start: int) -> tuple[int, str] | None:
+    """The noun phrase governing a verb at `verb_start`, as (start, raw text)."""
+    left = text[:verb_start]
+    skip = _SKIP_BEFORE_VERB.search(left)
+    if skip:
+        left = left[:skip.start()]
+    # "X’s confirmed that": an outlet's typo for "X has"; the name is X.
+    left = left.rstrip()
+    if left.endswith(","):
+        # ", in a statement shared by KCNA, remarked": skip the inserted phrase.
+        inner_start = left.rfind(",", 0, len(left) - 1)
+        if inner_start >= 0:
+            inner = left[inner_start + 1:-1].strip()
+            if inner and (inner[0].islower() or inner.split()[0] in ("In", "On", "At")):
+                left = left[:inner_start].rstrip()
+        else:
+            return None
+    m = _NP_STOP.match(left)
+    if not m:
+        return None
+    np = m.group("np").strip().lstrip("-–•* ")
+    if not np or not _valid_np(np):
+        return None
+    start = m.start("np") + (len(m.group("np")) - len(m.group("np").lstrip()))
+    lead = re.match(r"[-–•*\s]+", text[start:])
+    if lead:
+        start += lead.end()
+        np = np.lstrip("-–•* ")
+    return start, np
+
+
+def _split_relay(np: str) -> tuple[str, str | None]:
+    m = _CITED_BY.search(np)
+    if m:
+        return np[:m.start()], clean_source(m.group("relay"))
+    return np, None
+
+
+def find_attributions(text: str) -> list[Attribution]:
+    """Every attribution phrase in one sentence (or quote paragraph), in text order."""
+    out: list[Attribution] = []
+    citing = _CITING.search(text)
+    origin = clean_source(citing.group("np")) if citing else None
+    for m in _ACCORDING.finditer(text):
+        np, relay = _split_relay(m.group("np"))
+        if _valid_np(np):
+            out.append(Attribution(m.start(), m.end(), clean_source(np), "according to",
+                                   "according", "reported", relay))
+    for m in _VERB_RE.finditer(text):
+        verb = m.group()
+        rest = text[m.end():]
+        # Inverted trailing form: ", said X." / ", says X".
+        inv = re.match(rf"\s+(?P<np>{_NP_CHARS}+?)\s*[.!?]?\s*[”\"]?\s*$", rest)
+        if verb in ("said", "says", "added", "reported", "stated", "wrote") and inv and \
+                re.search(r"[,”\"]\s*$", text[:m.start()]) and _valid_np(inv.group("np")):
+            np = inv.group("np")
+            out.append(Attribution(m.start(), m.end() + inv.end("np"), clean_source(np), verb,
+                                   "trail", SAY_VERBS[verb]))
+            continue
+        if verb.endswith("ing"):
+            # "..., saying that ...": the sentence's subject speaks.
+            if re.search(r",\s*$", text[:m.start()]):
+                out.append(Attribution(m.start(), m.end(), "", verb, "lead", SAY_VERBS[verb],
+                                       pronoun=True))
+            continue
+        subj = _subject_before(text, m.start())
+        if subj is None:
+            continue
+        start, np = subj
+        np, relay = _split_relay(np)
+        after = text[m.end():]
+        trailing = bool(re.match(r"\s*(?:[,.!?]|\s*$|\s+(?:in|on|at|to|during|last|this|"
+                                 r"earlier|later|late|citing)\b[^“\"]*$)", after)) and not \
+            re.match(r"\s*(?:that|:)", after)
+        before_np = text[:start].rstrip()
+        position = "trail" if trailing and re.search(r"[,”\"]$", before_np) else "lead"
+        name = clean_source(np)
+        src_relay = relay
+        source = name
+        if origin and citing and citing.start() >= m.end() and position == "trail":
+            src_relay, source = name, f"{name}, citing {origin}"
+        out.append(Attribution(start, m.end(), source, verb, position, SAY_VERBS[verb],
+                               src_relay, _is_anaphor(np)))
+    head = _HEADLINE_SOURCE.match(text)
+    if head and head.group("np").lower() not in _HEADLINE_LABELS and not any(
+            w.lower() in _HEADLINE_LABELS for w in head.group("np").split()):
+        out.append(Attribution(head.start("np"), head.end("np") + 1, clean_source(head.group("np")),
+                               ":", "headline", "reported"))
+    # "Kyodo: ... , a military source says": the headline names the relay.
+    heads = [a for a in out if a.position == "headline"]
+    if heads:
+        out = [Attribution(a.start, a.end, f"{heads[0].source}, citing {a.source}", a.verb,
+                           a.position, a.modality, heads[0].source, a.pronoun)
+               if a.position == "trail" and not a.pronoun and a.relay is None else a
+               for a in out]
+    out.sort(key=lambda a: (a.start, a.end))
+    return out
+
+
+_TITLE_ALT = "|".join(re.escape(t) for t in sorted(TITLE_WORDS, key=len, reverse=True))
+_LEADING_NAME = re.compile(
+    rf"^[\s\-–•*]*(?:The\s+|the\s+)?(?P<np>(?:(?:[A-Z][\w.’'-]*|{_TITLE_ALT})\s+"
+    rf"(?:of\s+(?:the\s+)?)?){{0,6}}[A-Z][\w.’'-]*)(?=\s+[a-z])")
+
+
+def leading_name(text: str) -> str | None:
+    """The capitalised noun phrase a sentence opens with, as the likely subject."""
+    m = _LEADING_NAME.match(text)
+    if not m:
+        return None
+    np = m.group("np")
+    if np.split()[0] in ("The", "A", "An", "He", "She", "They", "We", "I", "If", "Amid", "After",
+                         "Before", "During", "Despite", "Following", "Since", "With", "For",
+                         "From", "Under", "Over", "Responding", "According", "Although", "In", "On", "At", "As", "But", "And", "When", "While", "This",
+                         "That", "It", "There", "Today", "Meanwhile", "Moreover", "However"):
+        return None
+    return clean_source(np)
+
+
+def looks_like_person(name: str) -> bool:
+    """A cleaned source of 2-4 capitalised words with no organisation or place words."""
+    tokens = name.split()
+    if not 2 <= len(tokens) <= 4 or not all(t[:1].isupper() for t in tokens):
+        return False
+    org = {"Ministry", "Council", "Union", "House", "Office", "Department", "Agency", "Army",
+           "Forces", "Intelligence", "Nations", "Korea", "States", "Kingdom", "Republic",
+           "Government", "Party", "Press", "News", "Times", "Post", "Journal", "Reuters",
+           "Committee", "Commission", "Court", "Bank", "Police", "Service", "Military", "Media"}
+    return not any(t.strip("’'s") in org or "’" in t or "'" in t for t in tokens)

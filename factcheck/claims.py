@@ -1,0 +1,622 @@
+"""Claims: the check-worthy units of story sentences, with exact offsets.
+
+Each STORY or TITLE sentence gives zero or more claims: one per counted quantity
+(numeric), one per quoted sentence (quote) and one per clause reporting an act
+such as confirming, denying, condemning, sending or supplying (event). A claim's
+span is the clause or phrase that carries it, so outlets that repeat a fact cite
+comparable spans. Quantities, dates and attribution come from their own modules.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .attribution import (
+    Attribution,
+    clean_source,
+    find_attributions,
+    leading_name,
+    looks_like_person,
+)
+from .dates import DateMention, find_dates
+from .models import EVENT, NUMERIC, QUOTE, STORY, TITLE, Claim, Document, Sentence, content_id
+from .quantities import VAGUE, Quantity, find_quantities
+
+# Clause boundaries inside a sentence: a claim's span never crosses one.
+_BOUNDARY = re.compile(
+    r";|\s[–—]\s|—|:\s+(?=[“\"])|,\s+(?=(?:but|while|whereas|although|though|with|which|who|"
+    r"where|when|after|because|despite|amid|citing|saying|according|as\s+well\s+as|prompting|"
+    r"adding|noting|stating|possibly|however|and\s+(?:the|a|an|it|he|she|they|in|on|is|was|"
+    r"has|have|will|would)\b)\b)")
+# Asides that carry their own numbers: ", including 500 officers and three generals,".
+_ASIDE = re.compile(r",\s+(?:including|such\s+as|among\s+them|of\s+whom|mostly|mainly)\s+[^,;()]+"
+                    r"|\([^()]*\)")
+_MIN_QUOTE_WORDS = 4
+
+# Acts an event claim reports, most specific first; synonyms map to one class.
+PREDICATES: list[tuple[str, re.Pattern[str]]] = [
+    ("noncommittal", re.compile(
+        r"\brefrain\w*\s+from\s+(?:denying|confirming|commenting)|\bstop\w*\s+short\s+of\b|"
+        r"\bdeclin\w+\s+to\s+(?:comment|confirm|deny|say)|\bneither\s+confirm\w*\s+nor\s+den\w+|"
+        r"\b(?:did|does|do|would|could)\s+not\s+(?:confirm|deny)\b|\brefus\w+\s+to\s+"
+        r"(?:confirm|deny|comment)|\bno\s+comment\b|\bwithout\s+(?:confirming|denying)\b",
+        re.IGNORECASE)),
+    ("deny", re.compile(r"\bden(?:y|ied|ies|ying)\b|\brejected\b|\brefuted\b|\bdismissed\b",
+                        re.IGNORECASE)),
+    ("confirm", re.compile(r"\bconfirm(?:s|ed|ing)?\b|\backnowledg\w+\b|\bverified\b",
+                           re.IGNORECASE)),
+    ("condemn", re.compile(r"\bcondemn\w*|\bdenounc\w+|\bcriticis\w+|\bcriticiz\w+|\bdeplor\w+",
+                           re.IGNORECASE)),
+    ("accuse", re.compile(r"\baccus\w+", re.IGNORECASE)),
+    ("supply", re.compile(
+        r"\b(?:suppl(?:y|ied|ies|ying)|provid\w*|transfer\w*|deliver\w*|export\w*|ship\w*|"
+        r"sen[dt]\w*|procure\w*|procurement)\b(?=[^.;]{0,60}\b(?:weapon\w*|arms|ammunition|"
+        r"missiles?|munitions|shells|equipment|technology|drones?|tanks?|jets?|rounds)\b)|"
+        r"\barms\s+transfers?\b|\bweapons?\s+(?:supplies|deliveries|transfers?)\b",
+        re.IGNORECASE)),
+    ("deploy", re.compile(r"\b(?:deploy(?:s|ed|ing)?|sen[dt](?:s|ing)?|dispatch(?:es|ed|ing)?|"
+                          r"stationed|arriv(?:e|es|ed|ing)|"
+                          r"mov(?:ed|ing)\s+(?:to|into)|join\w*\s+(?:the\s+)?(?:war|fight\w*))\b",
+                          re.IGNORECASE)),
+    ("warn", re.compile(r"\bwarn\w*", re.IGNORECASE)),
+    ("sanction", re.compile(r"\bsanction(?:s|ed|ing)?\b", re.IGNORECASE)),
+    ("sign", re.compile(r"\bsign(?:s|ed|ing)\b", re.IGNORECASE)),
+    ("kill", re.compile(r"\bkill(?:s|ed|ing)?\b|\bdied\b", re.IGNORECASE)),
+    ("attack", re.compile(r"\battack(?:s|ed|ing)?\b|\bstrik(?:e|es|ing)\b|\bstruck\b|\bshell(?:ed|ing)\b",
+                          re.IGNORECASE)),
+    ("arrest", re.compile(r"\barrest(?:s|ed|ing)?\b|\bdetain(?:s|ed|ing)?\b", re.IGNORECASE)),
+]
+# Acts that are a stance: the one who takes it is its source ("Putin refrained from ...").
+_STANCE = {"noncommittal", "deny", "confirm", "condemn", "accuse", "warn"}
+
+_PLANNED = re.compile(
+    r"\b(?:plans?\s+to|planning\s+to|planned|intends?\s+to|intending\s+to|will|shall|"
+    r"expected\s+to|set\s+to|scheduled\s+to|prepar\w+\s+to|aims?\s+to|going\s+to|"
+    r"being\s+readied|readied\s+to|(?:is|are)\s+to\s+be|forecasts?|projected\s+to)\b", re.IGNORECASE)
+_HEADLINE_INFINITIVE = re.compile(r"^[-–•*\s]*[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*\s+to\s+[a-z]+")
+_HEDGED = re.compile(
+    r"\b(?:would|could|might|may|if|possibly|possible|possibility|likely|reportedly|allegedly|"
+    r"potentially|perhaps|probably|unconfirmed|believed\s+to|thought\s+to|suspected)\b",
+    re.IGNORECASE)
+_NEGATED = re.compile(r"\b(?:not|never|no|none|nor)\b|n[’']t\b", re.IGNORECASE)
+
+PLACES: dict[str, tuple[str, ...]] = {
+    "north korea": ("north korea", "north korean", "north koreans", "dprk", "pyongyang"),
+    "south korea": ("south korea", "south korean", "south koreans", "republic of korea",
+                    "seoul"),
+    "russia": ("russia", "russian", "russians", "moscow", "kremlin", "russian federation"),
+    "ukraine": ("ukraine", "ukrainian", "ukrainians", "kyiv", "kiev"),
+    "united states": ("united states", "u.s.", "us", "usa", "american", "americans",
+                      "washington", "white house", "pentagon"),
+    "china": ("china", "chinese", "beijing"),
+    "european union": ("european union", "eu", "brussels"),
+    "nato": ("nato",), "united nations": ("united nations", "un", "u.n."),
+    "united kingdom": ("united kingdom", "uk", "u.k.", "britain", "british", "london"),
+    "japan": ("japan", "japanese", "tokyo"), "france": ("france", "french", "paris"),
+    "germany": ("germany", "german", "berlin"), "italy": ("italy", "italian", "rome"),
+    "spain": ("spain", "spanish", "madrid"), "poland": ("poland", "polish", "warsaw"),
+    "canada": ("canada", "canadian", "ottawa"), "australia": ("australia", "australian",
+                                                               "canberra"),
+    "india": ("india", "indian", "new delhi"), "pakistan": ("pakistan", "pakistani",
+                                                            "islamabad"),
+    "iran": ("iran", "iranian", "tehran"), "israel": ("israel", "israeli", "israelis"),
+    "palestine": ("palestine", "palestinian", "palestinians"), "gaza": ("gaza",),
+    "syria": ("syria", "syrian", "damascus"), "iraq": ("iraq", "iraqi", "baghdad"),
+    "turkey": ("turkey", "turkish", "ankara", "türkiye"), "belarus": ("belarus", "belarusian",
+                                                                      "minsk"),
+    "afghanistan": ("afghanistan", "afghan", "kabul"), "egypt": ("egypt", "egyptian", "cairo"),
+    "lebanon": ("lebanon", "lebanese", "beirut"), "yemen": ("yemen", "yemeni"),
+    "sudan": ("sudan", "sudanese", "khartoum"), "mexico": ("mexico", "mexican"),
+    "brazil": ("brazil", "brazilian"), "taiwan": ("taiwan", "taiwanese", "taipei"),
+    "new zealand": ("new zealand",), "hungary": ("hungary", "hungarian", "budapest"),
+}
+_PLACE_OF = {alias: name for name, aliases in PLACES.items() for alias in aliases}
+_PLACE_RE = re.compile(
+    r"(?<![\w.])(?:" + "|".join(re.escape(a) for a in sorted(_PLACE_OF, key=len, reverse=True))
+    + r")(?![\w])", re.IGNORECASE)
+_GENERIC_PLACE = {"oblast", "region", "province", "area", "city", "county", "district",
+                  "border", "front", "territory", "state"}
+_SUBJECT_RE = re.compile(
+    r"\b(?:to|in|into|inside|at|near|across|within|on)\s+(?:the\s+)?"
+    r"(?P<place>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?:[’']s\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?)")
+_PROPER_RE = re.compile(r"\b[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]*)*")
+_NOT_ENTITIES = {"the", "a", "an", "this", "that", "it", "he", "she", "they", "we", "i", "in",
+                 "on", "at", "if", "but", "and", "as", "for", "by", "today", "meanwhile",
+                 "moreover", "however", "president", "minister", "secretary", "general",
+                 "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
+@dataclass
+class _Context:
+    """What earlier sentences of a document said about who is speaking."""
+
+    outlet: str | None
+    last_source: str | None = None
+    last_person: str | None = None
+    surnames: dict[str, str] | None = None
+
+    def remember(self, source: str | None) -> None:
+        if not source or source == self.outlet:
+            return
+        self.last_source = source
+        if looks_like_person(source):
+            self.last_person = source
+            if self.surnames is None:
+                self.surnames = {}
+            tokens = source.split()
+            for tok in (tokens[0], tokens[-1]):
+                self.surnames.setdefault(tok, source)
+
+    def full_name(self, source: str) -> str:
+        if self.surnames and " " not in source and source in self.surnames:
+            return self.surnames[source]
+        return source
+
+
+@dataclass(frozen=True)
+class _Quote:
+    start: int  # quoted words, without the marks
+    end: int
+    close: int  # offset just after the closing mark (== end if unclosed)
+    open: int  # offset of the opening mark
+
+
+def _find_quotes(text: str) -> list[_Quote]:
+    """Quoted passages per paragraph (line); an unclosed quote runs to the line's end."""
+    out: list[_Quote] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        base, pos = pos, pos + len(line)
+        i, n = 0, len(line)
+        while i < n:
+            ch = line[i]
+            if ch == "“" or (ch == '"' and (i == 0 or not line[i - 1].isalnum())):
+                closer = "”" if ch == "“" else '"'
+                j = line.find(closer, i + 1)
+                if ch == '"' and j < 0:
+                    i += 1
+                    continue
+                end = j if j >= 0 else len(line.rstrip("\r\n"))
+                out.append(_Quote(base + i + 1, base + end, base + (j + 1 if j >= 0 else end),
+                                  base + i))
+                i = (j + 1) if j >= 0 else n
+            else:
+                i += 1
+    return out
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink a span past spaces, bullets and edge punctuation."""
+    while start < end and text[start] in " \t\r\n-–—•*,;:“”\"'‘’([":
+        if text[start] in "‘’'" and start + 1 < end and text[start + 1].isalpha() and \
+                text[start] == "’":
+            break
+        start += 1
+    while end > start and text[end - 1] in " \t\r\n,;:–—-“”\"(‘":
+        end -= 1
+    while end > start and text[end - 1] in ".!?" and not re.search(r"\b[A-Z]\.$|\b[a-z]\.[a-z]\.$",
+                                                                    text[start:end]):
+        end -= 1
+    return start, end
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    cuts = [0]
+    for m in _BOUNDARY.finditer(text):
+        cuts.extend([m.start(), m.end()])
+    cuts.append(len(text))
+    return [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts), 2)]
+
+
+_CONNECTOR = re.compile(r"(?:but|while|whereas|and|however|although|though),?\s+")
+
+
+def _clause_of(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause of `text` holding `start:end`, or the aside holding it."""
+    for a in _ASIDE.finditer(text):
+        if a.start() <= start and end <= a.end():
+            return _trim(text, a.start(), a.end())
+    for cs, ce in _clauses(text):
+        if cs <= start < ce:
+            s, e = _trim(text, cs, max(ce, end))
+            connector = _CONNECTOR.match(text, s)
+            if connector and connector.end() <= start:
+                s = connector.end()
+            return min(s, start), max(e, end)
+    return start, end
+
+
+def _entities(text: str) -> tuple[str, ...]:
+    found = {_PLACE_OF[m.group().lower()] for m in _PLACE_RE.finditer(text)}
+    for m in _PROPER_RE.finditer(text):
+        words = [w for w in m.group().split() if w.lower() not in _NOT_ENTITIES]
+        words = [w for w in words if w.lower().strip("’'s") not in _GENERIC_PLACE]
+        if not words:
+            continue
+        name = " ".join(words).lower().replace("’s", "").replace("'s", "")
+        if name in _PLACE_OF or any(a in name.split() for a in ("eu",)):
+            continue
+        if any(w.lower() in _PLACE_OF for w in words):
+            continue
+        if len(name) > 2:
+            found.add(name)
+    return tuple(sorted(found))
+
+
+def _place_name(raw: str) -> str | None:
+    if "’s " in raw or "'s " in raw:
+        raw = re.split(r"[’']s\s+", raw)[-1]
+    words = [w for w in raw.split() if w.lower() not in _GENERIC_PLACE]
+    if not words:
+        return None
+    name = " ".join(words).lower()
+    return _PLACE_OF.get(name, name)
+
+
+def _subject(text: str, after: int, end: int) -> str | None:
+    """Where a quantity is: the most specific place named after it in its clause."""
+    m = _SUBJECT_RE.search(text, after, end)
+    while m:
+        place = _place_name(m.group("place"))
+        if place and place.split()[0] not in _NOT_ENTITIES:
+            return place
+        m = _SUBJECT_RE.search(text, m.end(), end)
+    return None
+
+
+_ACTOR_RE = re.compile(
+    r"(?P<np>(?:[A-Z][\w.’'-]*\s+(?:of\s+(?:the\s+)?|and\s+)?){0,5}[A-Z][\w.’'-]*)"
+    r"(?:[’']s)?\s+(?:(?:has|have|had|also|no\s+longer|not|now|again|already|previously|"
+    r"reportedly|publicly|officially|strongly|repeatedly|is|are|was|were|will|would|may|might|"
+    r"could|can)\s+)*(?P<verb>[a-z]+|Confirms|Denies|Condemns|Says|Rules)\b")
+
+
+def _actor(span: str, predicate: str | None) -> str | None:
+    """Who takes a stance or does an act: the subject of the clause holding the act
+    (after any leading adverbial phrase such as "Amid reports of ..., Seoul ...")."""
+    act = next((p.search(span) for name, p in PREDICATES if name == predicate), None)
+    limit = act.start() if act else len(span)
+    comma = span.rfind(", ", 0, limit)
+    for begin in ((comma + 2, 0) if comma >= 0 else (0,)):
+        for m in _ACTOR_RE.finditer(span, begin, max(limit, begin) + 40):
+            np = m.group("np")
+            if np.split()[0] in ("The", "A", "An", "In", "On", "At", "Amid", "After", "As", "If"):
+                np = " ".join(np.split()[1:])
+            if np and m.group("verb") not in ("of", "and", "the", "to", "in", "on", "for"):
+                return clean_source(np)
+    return None
+
+
+def _predicate(text: str) -> str | None:
+    for name, pattern in PREDICATES:
+        if pattern.search(text):
+            return name
+    return None
+
+
+def _modality(span: str, attribution: Attribution | None, predicate: str | None,
+              date: DateMention | None) -> str:
+    if predicate == "deny" or (attribution is not None and attribution.modality == "denied"):
+        return "denied"
+    if _PLANNED.search(span) or _HEADLINE_INFINITIVE.match(span) or (date is not None and date.future):
+        return "planned"
+    if _HEDGED.search(span) or (attribution is not None and attribution.modality == "hedged"):
+        return "hedged"
+    if _NEGATED.search(span) and predicate not in ("noncommittal",):
+        return "negated"
+    if predicate == "confirm" or (attribution is not None and attribution.modality == "confirmed"):
+        return "confirmed"
+    if attribution is not None:
+        return "reported"
+    return "asserted"
+
+
+def _pick_attribution(atts: Sequence[Attribution], start: int, end: int) -> Attribution | None:
+    """The attribution governing `start:end`: one inside it, 'according to', the nearest
+    lead before it, the nearest trailing one after it, then a headline source."""
+    inside = [a for a in atts if a.position == "lead" and start <= a.start and a.end <= end]
+    if inside:
+        return inside[0]
+    according = [a for a in atts if a.position == "according"]
+    if according:
+        return min(according, key=lambda a: abs(a.start - start))
+    before = [a for a in atts if a.position == "lead" and a.end <= start]
+    if before:
+        return max(before, key=lambda a: a.end)
+    after = [a for a in atts if a.position == "trail" and a.start >= start]
+    if after:
+        return min(after, key=lambda a: a.start)
+    overlapping = [a for a in atts if a.position in ("lead", "trail")]
+    if overlapping:
+        return overlapping[0]
+    heads = [a for a in atts if a.position == "headline"]
+    return heads[0] if heads else None
+
+
+def _resolve(att: Attribution | None, sentence_text: str, ctx: _Context) -> tuple[str | None, str | None]:
+    """(source, relay) for an attribution, with pronouns resolved from context."""
+    if att is None:
+        return None, None
+    if att.pronoun:
+        if att.source == "":  # "..., saying": the sentence's subject speaks
+            name = leading_name(sentence_text)
+            if name:
+                return ctx.full_name(name), None
+            return ctx.last_source, None
+        if att.source.lower() in ("he", "she", "i"):
+            return ctx.last_person or ctx.last_source, None
+        return ctx.last_source, None
+    return ctx.full_name(att.source), att.relay
+
+
+def _nearest_date(dates: Sequence[DateMention], start: int, end: int) -> DateMention | None:
+    inside = [d for d in dates if start <= d.start and d.end <= end and d.iso]
+    if inside:
+        return inside[0]
+    before = [d for d in dates if d.end <= start and d.iso]
+    return before[-1] if before else None
+
+
+def _worthiness(kind: str, quantity: Quantity | None, named_source: bool, att: Attribution | None,
+                date: DateMention | None, entities: tuple[str, ...], predicate: str | None,
+                modality: str) -> tuple[float, tuple[str, ...]]:
+    features: list[str] = []
+    score = 0.0
+    if quantity is not None:
+        features.append("number" if quantity.qualifier != VAGUE else "vague-number")
+        score += 0.35 if quantity.qualifier != VAGUE else 0.2
+        if quantity.counted:
+            features.append("counted")
+            score += 0.1
+    if kind == QUOTE:
+        features.append("quote")
+        score += 0.25
+    if predicate:
+        features.append(f"act:{predicate}")
+        score += 0.15
+    if named_source:
+        features.append("named-source")
+        score += 0.2
+    if att is not None:
+        features.append("attribution-verb")
+        score += 0.05
+    if date is not None:
+        features.append("date")
+        score += 0.1
+    if entities:
+        features.append("entities")
+        score += 0.05
+    if modality in ("hedged", "planned"):
+        features.append(modality)
+        score -= 0.05
+    return round(max(0.0, min(1.0, score)), 3), tuple(features)
+
+
+def extract_claims(document: Document, sentences: Sequence[Sentence]) -> list[Claim]:
+    """Claims of a document's STORY and TITLE sentences, sorted by (start, end, kind).
+
+    `sentences` are all the document's sentences in order; neighbours give context
+    (a speaker named before "he said", the quote a sentence continues).
+    """
+    text = document.text
+    quotes = _find_quotes(text)
+    ctx = _Context(outlet=document.outlet)
+    claims: dict[str, Claim] = {}
+    quote_speakers: dict[int, tuple[str | None, str | None]] = {}
+    previous: Sentence | None = None
+    for sentence in sentences:
+        if sentence.flag not in (STORY, TITLE):
+            previous = sentence
+            continue
+        for claim in _sentence_claims(document, sentence, previous, quotes, quote_speakers, ctx):
+            claims[claim.id] = claim
+        previous = sentence
+    return sorted(claims.values(), key=lambda c: (c.start, c.end, c.kind, c.id))
+
+
+def _quote_speaker(document: Document, quote: _Quote, previous: Sentence | None,
+                   ctx: _Context) -> tuple[str | None, str | None]:
+    text = document.text
+    line_start = text.rfind("\n", 0, quote.open) + 1
+    line_end = text.find("\n", quote.close)
+    line_end = len(text) if line_end < 0 else line_end
+    # After the closing mark, up to the end of that sentence: '," the EU states.'
+    tail_end = line_end
+    stop = re.search(r"[.!?](?:\s|$)|[“\"]", text[quote.close:line_end])
+    if stop:
+        tail_end = quote.close + stop.end()
+    tail = text[quote.close:tail_end]
+    if text[quote.start:quote.end].rstrip()[-1:] in ".!?":
+        tail = ""  # the quoted sentence ended inside the marks: what follows is new
+    for att in find_attributions(tail):
+        if att.start <= 6 and att.position in ("trail", "lead"):
+            return _resolve(att, tail, ctx)
+    # Before the opening mark, in the same paragraph: 'Rutte said: “', 'stated that “'.
+    head = text[line_start:quote.open]
+    head_sentence_start = max((m.end() for m in re.finditer(r"[.!?][”\"]?\s+(?=[A-Z“\"])", head)),
+                              default=0)
+    head = head[head_sentence_start:]
+    atts = [a for a in find_attributions(head) if a.position in ("lead", "according", "headline")]
+    if atts:
+        return _resolve(atts[-1], head, ctx)
+    if not head.strip() and previous is not None and re.search(r"[:,]\s*$", previous.text):
+        atts = find_attributions(previous.text)
+        if atts:
+            return _resolve(atts[-1], previous.text, ctx)
+    return None, None
+
+
+def _sentence_claims(document: Document, sentence: Sentence, previous: Sentence | None,
+                     quotes: Sequence[_Quote], quote_speakers: dict[int, tuple[str | None, str | None]],
+                     ctx: _Context) -> list[Claim]:
+    text = document.text
+    s_text = sentence.text
+    base = sentence.start
+    published = document.published
+    dates = find_dates(s_text, published)
+    atts_all = find_attributions(s_text)
+    in_quotes = [q for q in quotes if q.start < sentence.end and sentence.start < q.end]
+    # Attributions inside quoted words belong to the quote's speaker, not the sentence.
+    atts = [a for a in atts_all if not any(q.start <= base + a.start < q.end for q in in_quotes)]
+    out: list[Claim] = []
+
+    def quote_of(start: int, end: int) -> _Quote | None:
+        for q in in_quotes:
+            if q.start <= base + start and base + end <= q.end:
+                return q
+        return None
+
+    def speaker_of(q: _Quote) -> tuple[str | None, str | None]:
+        if q.open not in quote_speakers:
+            quote_speakers[q.open] = _quote_speaker(document, q, previous, ctx)
+        return quote_speakers[q.open]
+
+    def make(kind: str, start: int, end: int, *, quantity: Quantity | None = None,
+             predicate: str | None = None, subject: str | None = None) -> Claim:
+        span = s_text[start:end]
+        q = quote_of(start, end) if kind != QUOTE else None
+        if kind == QUOTE:
+            qq = next(x for x in in_quotes if x.start <= base + start < x.end)
+            source, relay = speaker_of(qq)
+            att = None
+        elif q is not None:
+            source, relay = speaker_of(q)
+            att = None
+        else:
+            att = _pick_attribution(atts, start, end)
+            source, relay = _resolve(att, s_text, ctx)
+            if source is None and kind == EVENT:
+                actor = _actor(span, predicate)
+                source = ctx.full_name(actor) if actor else None
+        named = source is not None
+        if source is None:
+            source = document.outlet
+        if relay and source and not source.startswith(relay):
+            source = f"{relay}, citing {source}"
+        date = _nearest_date(dates, start, end)
+        entities = _entities(span)
+        modality = _modality(span, att, predicate, date)
+        value = quantity.value if quantity is not None else None
+        score, features = _worthiness(kind, quantity, named, att, date, entities, predicate, modality)
+        doc_start, doc_end = base + start, base + end
+        return Claim(
+            id=content_id(document.id, doc_start, doc_end, kind, value),
+            document_id=document.id, sentence_id=sentence.id, start=doc_start, end=doc_end,
+            text=text[doc_start:doc_end], kind=kind, value=value,
+            low=quantity.low if quantity else None, high=quantity.high if quantity else None,
+            qualifier=quantity.qualifier if quantity else None,
+            counted=quantity.counted if quantity else None, subject=subject,
+            attributed_to=source, relay=relay,
+            as_of=date.iso if date else None, as_of_precision=date.precision if date else None,
+            modality=modality, predicate=predicate, entities=entities,
+            check_worthiness=score,
+            features=features + ((f"noun:{quantity.noun}",) if quantity and quantity.noun else ()),
+        )
+
+    # Numeric claims: one per quantity, spanning its clause.
+    quantities = find_quantities(s_text)
+    numeric_clauses: list[tuple[int, int]] = []
+    last_counted: str | None = None
+    for qty in quantities:
+        cs, ce = _clause_of(s_text, qty.start, qty.end)
+        if qty.counted is None and last_counted and qty.qualifier != VAGUE:
+            qty = _with_counted(qty, last_counted)
+        last_counted = qty.counted or last_counted
+        numeric_clauses.append((cs, ce))
+        subject = _subject(s_text, qty.end, ce)
+        out.append(make(NUMERIC, cs, ce, quantity=qty, predicate=_predicate(s_text[cs:ce]),
+                        subject=subject))
+
+    # Quote claims: one per quoted sentence of at least a few words.
+    for q in in_quotes:
+        qs, qe = max(q.start, sentence.start) - base, min(q.end, sentence.end) - base
+        for ps, pe in _quoted_sentences(s_text, qs, qe):
+            if len(re.findall(r"[\w’'-]+", s_text[ps:pe])) < _MIN_QUOTE_WORDS:
+                continue
+            out.append(make(QUOTE, ps, pe, predicate=_predicate(s_text[ps:pe])))
+
+    # Event claims: clauses reporting an act, outside quotes and numeric clauses.
+    for cs, ce in _clauses(s_text):
+        cs, ce = _trim(s_text, cs, ce)
+        connector = _CONNECTOR.match(s_text, cs)
+        if connector and connector.end() < ce:
+            cs = connector.end()
+        if ce - cs < 12:
+            continue
+        if any(not (ne <= cs or ce <= ns) for ns, ne in numeric_clauses):
+            continue
+        if any(q.start < base + ce and base + cs < q.end for q in in_quotes):
+            # Only the part before the opening mark can be an event ("X confirmed that “...").
+            first = min(q.open for q in in_quotes if q.start < base + ce and base + cs < q.end)
+            if first - base <= cs:
+                continue
+            ce = first - base
+            cs, ce = _trim(s_text, cs, ce)
+            if ce - cs < 12:
+                continue
+        predicate = _predicate(s_text[cs:ce])
+        if predicate is None:
+            continue
+        out.append(make(EVENT, cs, ce, predicate=predicate))
+
+    # Remember who spoke for "he said" in later sentences.
+    for att in atts:
+        if not att.pronoun:
+            ctx.remember(ctx.full_name(att.source))
+    subject = leading_name(s_text)
+    if subject and looks_like_person(subject):
+        ctx.remember(ctx.full_name(subject))
+    return out
+
+
+def _with_counted(qty: Quantity, counted: str) -> Quantity:
+    return Quantity(qty.start, qty.end, qty.text, qty.value, qty.low, qty.high, qty.qualifier,
+                    counted, qty.noun, qty.number_start)
+
+
+def _quoted_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split quoted words into sentences: outlets quote statements sentence by sentence."""
+    out = []
+    cut = start
+    for m in re.finditer(r"(?<=[a-z0-9)\]][.!?])\s+(?=[A-Z“\"])", text[start:end]):
+        out.append(_trim(text, cut, start + m.start()))
+        cut = start + m.end()
+    out.append(_trim(text, cut, end))
+    return [(s, e) for s, e in out if e > s]
+
+
+def _split_statement(text: str) -> list[tuple[int, int]]:
+    import nupunkt  # lazily: only free-standing statements need splitting here
+
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        if line.strip():
+            for _, (s, e) in nupunkt.sent_spans_with_text(line):
+                s2, e2 = pos + s, pos + e
+                while e2 > s2 and text[e2 - 1].isspace():
+                    e2 -= 1
+                while s2 < e2 and text[s2].isspace():
+                    s2 += 1
+                if e2 > s2:
+                    spans.append((s2, e2))
+        pos += len(line)
+    return spans
+
+
+def parse_statement(text: str, published: str | None = None) -> list[Claim]:
+    """Claims of one free-standing statement (a fact-checker's sentence).
+
+    Offsets are into `text`; document_id is "" and nothing is attributed to an outlet.
+    """
+    document = Document(id="", path="", text=text, published=published)
+    sentences = [
+        Sentence(id=content_id("", s, e), document_id="", index=i, start=s, end=e, text=text[s:e])
+        for i, (s, e) in enumerate(_split_statement(text))
+    ]
+    return extract_claims(document, sentences)
+
+
+__all__ = ["extract_claims", "parse_statement", "PREDICATES", "clean_source"]

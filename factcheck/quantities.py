@@ -1,0 +1,466 @@
+"""Counted quantities in news text: value, bounds, qualifier and the thing counted.
+
+Measured before writing this: quantulum3 and number-parser read every news count as
+"dimensionless" with no qualifier or noun, turned "1.2 million" into two numbers,
+took "12:05 AM" for a length and lost offsets. News counts need the qualifier ("more
+than", "some", "up to"), the noun after the number and the exclusion of dates, times
+and labels ("F-16", "resolution 1718"), so focused rules do this part.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .dates import find_dates
+
+EXACT = "exact"
+ABOUT = "about"
+OVER = "over"
+UNDER = "under"
+AT_LEAST = "at least"
+UP_TO = "up to"
+VAGUE = "vague"
+RANGE = "range"
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+          "trillion": 1_000_000_000_000}
+SUFFIX_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000,
+                 "bn": 1_000_000_000, "b": 1_000_000_000}
+
+# Vague amounts as (low, high): wide enough to agree with any plausible exact count.
+VAGUE_AMOUNTS = {
+    "dozens": (24, 199), "scores": (40, 199), "hundreds": (200, 999),
+    "thousands": (2_000, 99_999), "tens of thousands": (20_000, 99_999),
+    "hundreds of thousands": (200_000, 999_999), "millions": (2_000_000, 999_999_999),
+    "tens of millions": (20_000_000, 99_999_999), "hundreds of millions": (200_000_000, 999_999_999),
+    "billions": (2_000_000_000, 999_999_999_999),
+}
+_SEVERAL = {"hundred": (200, 999), "thousand": (2_000, 9_999), "million": (2_000_000, 9_999_999),
+            "billion": (2_000_000_000, 9_999_999_999), "dozen": (24, 99)}
+
+QUALIFIERS = [
+    (OVER, r"more\s+than|over|above|upwards\s+of|in\s+excess\s+of|exceeding|just\s+over|"
+           r"well\s+over|greater\s+than|north\s+of|over\s+a"),
+    (UNDER, r"less\s+than|fewer\s+than|under|below|nearly|almost|just\s+under|close\s+to|"
+            r"not\s+quite|shy\s+of|just\s+shy\s+of"),
+    (AT_LEAST, r"at\s+least|no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than|"
+               r"a\s+minimum\s+of|at\s+a\s+minimum"),
+    (UP_TO, r"up\s+to|as\s+many\s+as|as\s+much\s+as|at\s+most|no\s+more\s+than|"
+            r"a\s+maximum\s+of|not\s+more\s+than"),
+    (ABOUT, r"about|around|approximately|approx\.|roughly|some|an\s+estimated|estimated|"
+            r"circa|c\.|an\s+approximate|in\s+the\s+region\s+of|on\s+the\s+order\s+of"),
+]
+_QUALIFIER_RE = re.compile(
+    r"(?:^|(?<=[\s(\"“—–-]))(?:" + "|".join(f"(?P<q{i}>{p})" for i, (_, p) in enumerate(QUALIFIERS))
+    + r")\s+(?:of\s+)?$", re.IGNORECASE)
+
+# Normalised classes so that "troops" and "soldiers" compare equal; plural labels.
+COUNTED_CLASSES = {
+    "troops": "troops", "troop": "troops", "soldiers": "troops", "soldier": "troops",
+    "servicemen": "troops", "serviceman": "troops", "servicemembers": "troops",
+    "personnel": "troops", "conscripts": "troops", "recruits": "troops",
+    "mercenaries": "troops", "infantrymen": "troops",
+    "deaths": "deaths", "death": "deaths", "dead": "deaths", "fatalities": "deaths",
+    "fatality": "deaths", "killed": "deaths", "lives": "deaths", "bodies": "deaths",
+    "injured": "injured", "wounded": "injured", "injuries": "injured", "injury": "injured",
+    "hurt": "injured",
+    "casualties": "casualties", "casualty": "casualties",
+    "people": "people", "persons": "people", "person": "people", "individuals": "people",
+    "residents": "people", "civilians": "people", "civilian": "people",
+    "protesters": "people", "protestors": "people", "demonstrators": "people",
+    "marchers": "people", "participants": "people", "attendees": "people",
+    "spectators": "people", "inhabitants": "people", "citizens": "people",
+    "children": "children", "child": "children", "kids": "children", "minors": "children",
+    "refugees": "displaced", "evacuees": "displaced", "displaced": "displaced",
+    "missing": "missing", "arrests": "arrests", "arrested": "arrests", "detainees": "arrests",
+    "hostages": "hostages", "hostage": "hostages", "prisoners": "prisoners",
+    "percent": "percent", "per cent": "percent", "%": "percent",
+}
+_PEOPLE_LIKE = {"people", "children", None}
+# What a clause says happened to counted people turns them into a toll.
+_TOLL_CUES = [
+    ("deaths", re.compile(r"\b(?:killed|died|dead|death\s+toll|perished|lost\s+their\s+lives|"
+                          r"killing|deaths?|fatalities|bodies)\b", re.IGNORECASE)),
+    ("injured", re.compile(r"\b(?:injured|wounded|hurt|injuring|wounding|hospitali[sz]ed)\b",
+                           re.IGNORECASE)),
+    ("missing", re.compile(r"\b(?:missing|unaccounted\s+for)\b", re.IGNORECASE)),
+    ("displaced", re.compile(r"\b(?:displaced|evacuated|fled|homeless)\b", re.IGNORECASE)),
+    ("arrests", re.compile(r"\b(?:arrested|detained|arrests)\b", re.IGNORECASE)),
+]
+_BEFORE_CUE = re.compile(
+    r"\b(?:(?P<toll>death|casualty|injury)\s+toll|number\s+of\s+(?P<noun>[a-z]+))\b[^.;]{0,40}$",
+    re.IGNORECASE)
+
+_MODIFIERS = {
+    "more", "additional", "other", "new", "extra", "military", "armed", "foreign", "local",
+    "elite", "special", "regular", "active", "enemy", "allied", "combat", "total", "confirmed",
+    "estimated", "reported", "young", "old", "innocent", "ordinary", "front-line", "frontline",
+    "fresh", "further", "well-trained", "trained", "unarmed", "civilian", "senior", "junior",
+    "ethnic", "first", "last", "such", "fellow", "registered", "eligible", "full-time",
+}
+_STOP = {
+    "to", "in", "into", "at", "on", "from", "with", "for", "by", "near", "had", "have", "has",
+    "were", "was", "are", "is", "be", "been", "being", "will", "would", "could", "should",
+    "may", "might", "can", "and", "or", "but", "who", "which", "that", "as", "than",
+    "including", "said", "says", "per", "a", "an", "the", "this", "these", "those", "their",
+    "its", "his", "her", "our", "they", "it", "we", "he", "she", "of", "across", "among",
+    "over", "under", "about", "after", "before", "since", "during", "while", "when", "where",
+    "so", "too", "also", "already", "now", "then", "there", "here", "not", "no", "only",
+    "just", "each", "all", "both", "up", "out", "down", "off", "again", "yet", "still",
+    "times", "percentage", "points",
+}
+_LABELS = (r"resolutions?|articles?|sections?|chapters?|pages?|pp?\.|no\.|nos\.|numbers?|"
+           r"flights?|routes?|highways?|interstates?|rooms?|levels?|phases?|categor(?:y|ies)|"
+           r"grades?|paragraphs?|items?|lines?|versions?|season|episodes?|vol\.|volumes?|"
+           r"parts?|tables?|figures?|fig\.|decrees?|bills?|codes?|units?|platforms?|gates?|"
+           r"districts?|wards?|precincts?|blocks?|floors?|apartments?|suites?|"
+           r"buildings?|squares?|streets?|avenues?|roads?|kilometre|mile|km|cases?|files?|"
+           r"reports?|regulations?|directives?|protocols?|clauses?|points?|steps?|tiers?")
+_LABEL_RE = re.compile(
+    rf"\b(?:{_LABELS})\s+(?:[A-Z]{{0,3}}[-/]?)?\d[\d/.-]*(?:(?:,\s*|\s+and\s+|\s+or\s+|\s*[-–]\s*)"
+    rf"\d[\d/.-]*)*", re.IGNORECASE)
+_TIME_RE = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?(?![a-z])",
+                      re.IGNORECASE)
+
+_WORD_ATOM = "|".join(sorted(list(UNITS) + list(SCALES), key=len, reverse=True))
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+(?:\.\d+)?"
+_NUMBER_RE = re.compile(
+    rf"(?P<cur>US\$|\$|€|£|¥)?\s?"
+    rf"(?:(?P<dig>{_DIGITS})(?:(?P<suf>k|K|m|mn|mln|bn|b)(?![A-Za-z])|"
+    rf"(?:\s+|-)(?P<scale>hundred|thousand|million|billion|trillion)s?(?![a-z]))?"
+    rf"|(?P<half>half\s+a|a|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|"
+    rf"a\s+couple\s+of)[\s-]+(?P<dozen>dozen)(?![a-z])"
+    rf"|(?P<sev>several|a\s+few|a\s+couple\s+of|a\s+couple|many)\s+(?P<sevscale>hundred|thousand|"
+    rf"million|billion)s?(?![a-z])"
+    rf"|(?P<vague>(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens|scores(?=\s+of)|hundreds|"
+    rf"thousands|millions|billions)(?![a-z])"
+    rf"|(?P<words>(?:\ba\s+(?=hundred|thousand|million|billion))?\b(?:{_WORD_ATOM})"
+    rf"(?:(?:[\s-]+(?:and[\s-]+)?)(?:{_WORD_ATOM}))*)(?![a-z]))",
+    re.IGNORECASE)
+_RANGE_RE = re.compile(r"\s*(?:-|–|—|to|or)\s*(?=\$?\d|[a-z])", re.IGNORECASE)
+_TOKEN_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*|%|\S")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A counted or measured quantity at `start:end` (qualifier through counted noun)."""
+
+    start: int
+    end: int
+    text: str
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: str
+    counted: str | None = None  # normalised class: troops, deaths, people, percent...
+    noun: str | None = None  # the literal noun as written, lower-case
+    number_start: int = 0  # where the number itself starts (after the qualifier)
+
+
+def _words_value(words: str) -> float | None:
+    total, current, seen = 0, 0, False
+    for w in re.split(r"[\s-]+", words.lower()):
+        if w in ("and", ""):
+            continue
+        if w == "a":
+            current = max(current, 1)
+            continue
+        if w in UNITS:
+            current += UNITS[w]
+            seen = True
+        elif w == "hundred":
+            current = max(current, 1) * 100
+            seen = True
+        elif w in SCALES:
+            total += max(current, 1) * SCALES[w]
+            current = 0
+            seen = True
+        else:
+            return None
+    return float(total + current) if seen else None
+
+
+def _digits_value(dig: str) -> float:
+    return float(re.sub(r"[,\s\u00a0\u202f]", "", dig))
+
+
+def _masked_spans(text: str) -> list[tuple[int, int]]:
+    spans = [(d.start, d.end) for d in find_dates(text)]
+    spans += [(m.start(), m.end()) for m in _TIME_RE.finditer(text)]
+    spans += [(m.start(), m.end()) for m in _LABEL_RE.finditer(text)]
+    return spans
+
+
+def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _parse(m: re.Match[str]) -> tuple[float | None, float | None, float | None, bool] | None:
+    """(value, low, high, vague) of one number match, or None if it is not a count."""
+    g = m.groupdict()
+    if g["dig"]:
+        value = _digits_value(g["dig"])
+        if g["suf"]:
+            value *= SUFFIX_SCALES[g["suf"].lower()]
+        elif g["scale"]:
+            value *= SCALES[g["scale"].lower()]
+        return value, None, None, False
+    if g["dozen"]:
+        head = re.sub(r"\s+", " ", g["half"].lower())
+        if head in ("several", "a few", "a couple of"):
+            low, high = _SEVERAL["dozen"] if head == "several" else (24, 48)
+            return None, float(low), float(high), True
+        n = 0.5 if head == "half a" else (1 if head in ("a", "one") else UNITS[head])
+        return 12.0 * n, None, None, False
+    if g["sev"]:
+        scale = g["sevscale"].lower()
+        low, high = _SEVERAL[scale]
+        if g["sev"].lower().startswith("a couple"):
+            high = 3 * SCALES[scale] - 1
+        return None, float(low), float(high), True
+    if g["vague"]:
+        low, high = VAGUE_AMOUNTS[re.sub(r"\s+", " ", g["vague"].lower())]
+        return None, float(low), float(high), True
+    value = _words_value(g["words"])
+    if value is None:
+        return None
+    return value, None, None, False
+
+
+def _counted_after(text: str, pos: int, limit: int) -> tuple[str | None, int]:
+    """The head noun after a number and where it ends (`pos` if none)."""
+    head, head_end, taken = None, pos, 0
+    for tok in _TOKEN_RE.finditer(text, pos, min(limit, pos + 80)):
+        word = tok.group()
+        low = word.lower().strip("'’")
+        if word == "%":
+            return "%", tok.end()
+        if not word[0].isalnum():
+            break
+        if low in ("of",) and head is None and taken == 0:
+            # "thousands of troops", "500 of them"
+            nxt = text[tok.end():tok.end() + 6].lower()
+            if nxt.startswith((" them", " the ", " whom", " which", " those", " these", " its")):
+                break
+            continue
+        if head is None and (word[0].isupper() or low in _MODIFIERS
+                             or any(c.isdigit() for c in word)):
+            taken += 1
+            if taken > 4:
+                break
+            continue
+        if low in COUNTED_CLASSES:
+            return low, tok.end()
+        if low in _STOP or low.endswith("ly"):
+            break
+        if any(c.isdigit() for c in word):
+            break
+        if head is not None and (low.endswith(("ed", "ing")) or word[0].isupper()):
+            break
+        if head is None and low.endswith("ing"):
+            break
+        head, head_end = low, tok.end()
+        taken += 1
+        if taken > 5:
+            break
+    return head, head_end
+
+
+def _normalise_counted(noun: str | None) -> str | None:
+    if noun is None:
+        return None
+    noun = noun.lower()
+    if noun in COUNTED_CLASSES:
+        return COUNTED_CLASSES[noun]
+    if noun.endswith("ies") and len(noun) > 4:
+        return noun[:-3] + "y"
+    if noun.endswith(("ches", "shes", "sses", "xes")):
+        return noun[:-2]
+    if noun.endswith("s") and not noun.endswith(("ss", "us", "is")) and len(noun) > 3:
+        return noun[:-1]
+    return noun
+
+
+def _toll_class(text: str, start: int, end: int, counted: str | None) -> str | None:
+    """'45 people were killed' counts deaths; the nearest cue after the number wins."""
+    if counted not in _PEOPLE_LIKE:
+        return counted
+    window_end = min(len(text), end + 60)
+    stop = re.search(r"[.;]|,\s+(?:and|while|but)\b", text[end:window_end])
+    after = text[end:end + stop.start()] if stop else text[end:window_end]
+    best: tuple[int, str] | None = None
+    for label, cue in _TOLL_CUES:
+        hit = cue.search(after)
+        if hit and (best is None or hit.start() < best[0]):
+            best = (hit.start(), label)
+    before = re.split(r"[.;]\s", text[max(0, start - 50):start])[-1]
+    if best is None:
+        for label, cue in _TOLL_CUES[:2]:
+            hit = None
+            for hit in cue.finditer(before):
+                pass
+            if hit and re.search(r"\b(?:killing|injuring|wounding|toll)\b", hit.group(), re.I):
+                return label
+        return counted
+    return best[1]
+
+
+def find_quantities(text: str, masked: list[tuple[int, int]] | None = None) -> list[Quantity]:
+    """Every counted quantity in `text`, in text order.
+
+    Dates, times, years and labels ("F-16", "resolution 1718") are not quantities;
+    `masked` adds spans the caller already knows are something else.
+    """
+    mask = _masked_spans(text) + list(masked or [])
+    out: list[Quantity] = []
+    matches = list(_NUMBER_RE.finditer(text))
+    skip_until = -1
+    for idx, m in enumerate(matches):
+        if m.start() < skip_until or not m.group().strip():
+            continue
+        nstart = m.start() + (len(m.group()) - len(m.group().lstrip()))
+        num_start = m.start("dig") if m.group("dig") else nstart
+        if m.group("cur"):
+            num_start = m.start("cur")
+        nend = m.end()
+        if _inside(num_start, nend, mask):
+            continue
+        before = text[max(0, num_start - 2):num_start]
+        after = text[nend:nend + 2]
+        if m.group("dig"):
+            # Part of a name or code: "F-16", "COP29", "G7", "MH17", "1/2", "3rd".
+            if before[-1:].isalnum() or (before[-1:] != "" and before[-1:] in "/=#@"):
+                continue
+            if before[-1:] == "-" and before[:1].isalpha():
+                continue
+            if after[:1].isalpha() or (after[:1] != "" and after[:1] in "/@") or (
+                    after[:1] in (".", ",") and after[1:2].isdigit()):
+                continue
+            if after[:1] == "-" and text[nend + 1:nend + 2].isalpha() and not m.group("scale"):
+                # "3,000-strong" is a count, "2-year-old" a measure; keep both as numbers
+                pass
+            raw = m.group("dig")
+            if (re.fullmatch(r"1[89]\d\d|20\d\d|21\d\d", raw) and not m.group("suf")
+                    and not m.group("scale") and not m.group("cur")):
+                noun, _ = _counted_after(text, nend, len(text))
+                if noun not in COUNTED_CLASSES:
+                    continue  # a year
+        else:
+            if before[-1:].isalpha() or before[-1:] == "-" and before[:1].isalpha():
+                continue
+            word = m.group().strip().lower()
+            if word in ("one", "a") or (m.group("words") and word == "one"):
+                nxt = text[nend:nend + 12].lower()
+                if not re.match(r"\s+(?:person|soldier|man|woman|child|civilian|officer|"
+                                r"death|people)\b", nxt):
+                    continue
+            if m.group("words") and re.match(r"\s*(?:of\s+(?:the|them|those|its|his|her)\b|"
+                                              r"another|another\b)", text[nend:nend + 12], re.I):
+                continue
+            if m.group("words") and text[max(0, nstart - 4):nstart].lower() in ("the ", "hose "):
+                continue  # "the two countries" names a set, it does not count
+            if m.group("words") and word in ("ten", "two", "three") and after[:1] == "-" \
+                    and text[nend + 1:nend + 5].lower().startswith(("year", "day", "week", "mont")):
+                continue  # "two-year", "three-day": durations used as adjectives
+        parsed = _parse(m)
+        if parsed is None:
+            continue
+        value, low, high, vague = parsed
+        end = nend
+        qualifier = VAGUE if vague else EXACT
+        # A range: "10,000-12,000", "10 to 12 million", "two or three".
+        rng = _RANGE_RE.match(text, nend)
+        if rng and not vague and idx + 1 < len(matches) and matches[idx + 1].start() <= rng.end() + 1:
+            m2 = matches[idx + 1]
+            p2 = _parse(m2)
+            if p2 is not None and p2[0] is not None and not _inside(m2.start(), m2.end(), mask):
+                v2 = p2[0]
+                v1 = value
+                if m2.group("scale") or m2.group("suf"):
+                    scale = (SCALES.get((m2.group("scale") or "").lower())
+                             or SUFFIX_SCALES.get((m2.group("suf") or "").lower()) or 1)
+                    if v1 is not None and v1 * scale <= v2 and not (m.group("scale") or m.group("suf")):
+                        v1 = v1 * scale
+                if v1 is not None and v2 > v1:
+                    value, low, high, qualifier = v1, v1, v2, RANGE
+                    end = m2.end()
+                    skip_until = m2.end()
+                elif m.group("dig") and m2.group("dig") and rng.group().strip() in "-–—":
+                    skip_until = m2.end()  # "3-1": a score or a ratio, not a count
+                    continue
+        # "between 10 and 12": a range written with "between ... and".
+        between = re.search(r"\bbetween\s+$", text[max(0, nstart - 10):nstart], re.IGNORECASE)
+        if between and not vague and qualifier != RANGE:
+            m_and = re.match(r"\s+and\s+", text[end:])
+            if m_and and idx + 1 < len(matches) and matches[idx + 1].start() <= end + m_and.end() + 1:
+                m2 = matches[idx + 1]
+                p2 = _parse(m2)
+                if p2 is not None and p2[0] is not None and value is not None:
+                    v1 = value
+                    if (m2.group("scale") or m2.group("suf")) and not (m.group("scale") or m.group("suf")):
+                        scale = (SCALES.get((m2.group("scale") or "").lower())
+                                 or SUFFIX_SCALES.get((m2.group("suf") or "").lower()) or 1)
+                        v1 = v1 * scale
+                    if p2[0] > v1:
+                        value, low, high, qualifier = v1, v1, p2[0], RANGE
+                        end = m2.end()
+                        skip_until = m2.end()
+        start = num_start
+        if between and qualifier == RANGE:
+            start = nstart - len(between.group())
+        # Qualifier words before the number.
+        q = _QUALIFIER_RE.search(text[max(0, num_start - 30):num_start])
+        if q and qualifier not in (RANGE,):
+            for i, (name, _) in enumerate(QUALIFIERS):
+                if q.group(f"q{i}"):
+                    if vague:
+                        break
+                    qualifier = name
+                    start = num_start - (len(q.group()) - (len(q.group()) - len(q.group().lstrip())))
+                    if name == OVER or name == AT_LEAST:
+                        low = value
+                    elif name == UNDER or name == UP_TO:
+                        high = value
+                    break
+        # Qualifier words after: "3,000 or more", "5,000-plus", "200 or so".
+        post = re.match(r"(?:\s+or\s+(?P<more>more|so|fewer|less)|(?P<plus>\+|-plus))(?![a-z])",
+                        text[end:end + 12], re.IGNORECASE)
+        if post and qualifier == EXACT:
+            word = (post.group("more") or "").lower()
+            if word == "more" or post.group("plus"):
+                qualifier, low = (AT_LEAST if word == "more" else OVER), value
+            elif word == "so":
+                qualifier = ABOUT
+            else:
+                qualifier, high = UP_TO, value
+            end += post.end()
+        currency = m.group("cur")
+        noun, noun_end = _counted_after(text, end, len(text))
+        if currency:
+            noun = {"$": "usd", "US$": "usd", "€": "eur", "£": "gbp", "¥": "jpy"}[currency]
+            noun_end = end
+        elif noun is None:
+            hit = _BEFORE_CUE.search(text[max(0, start - 60):start])
+            if hit:
+                noun = (hit.group("toll") + "s") if hit.group("toll") else hit.group("noun")
+                noun = {"deaths": "deaths", "casualtys": "casualties", "injurys": "injured"}.get(
+                    noun, noun)
+        counted = _normalise_counted(noun)
+        if counted in ("dollar", "usd"):
+            counted = "usd"
+        elif counted in ("euro", "eur"):
+            counted = "eur"
+        counted = _toll_class(text, start, noun_end, counted)
+        if noun_end > end and noun is not None and not currency:
+            end = noun_end
+        out.append(Quantity(start, end, text[start:end], value, low, high, qualifier,
+                            counted, noun, num_start))
+    return out

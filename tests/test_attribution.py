@@ -1,0 +1,79 @@
+import pytest
+
+from factcheck.attribution import clean_source, find_attributions
+
+
+@pytest.mark.parametrize(
+    "text, source, position",
+    [
+        ("Lloyd Austin said last week that 3,000 soldiers had been sent.", "Lloyd Austin", "lead"),
+        ("U.S. Defence Secretary Lloyd Austin said that 3,000 soldiers were sent.", "Lloyd Austin", "lead"),
+        ("The death toll rose to 45, officials said on Tuesday.", "officials", "trail"),
+        ("At least 45 people died, said police spokesman John Smith.", "John Smith", "trail"),
+        ("12,000 troops are in Russia, according to Ukrainian military intelligence.",
+         "Ukrainian military intelligence", "according"),
+        ("South Korea’s confirmed that by 23 October, 3,000 troops were sent.", "South Korea", "lead"),
+        ("South Korean lawmakers estimate around 3,000 soldiers have been sent.",
+         "South Korean lawmakers", "lead"),
+        ("President Volodymyr Zelensky, referencing intelligence reports, said that Russia intends to act.",
+         "Volodymyr Zelensky", "lead"),
+        ("Vice Foreign Minister Kim Jong Gyu, in a statement shared by KCNA, remarked that it is legal.",
+         "Kim Jong Gyu", "lead"),
+        ("South Korea and Ukraine had earlier revealed that 10,000 troops were deployed.",
+         "South Korea and Ukraine", "lead"),
+        ("Russia to deploy troops to combat zone on Oct. 27-28, Kyiv says", "Kyiv", "trail"),
+        ("“It is a breach of law,” the EU High Representative stated in a release.",
+         "European Union High Representative", "trail"),
+    ],
+)
+def test_attribution_forms(text, source, position):
+    atts = [a for a in find_attributions(text) if not a.pronoun]
+    assert (atts[-1].source, atts[-1].position) == (source, position)
+
+
+def test_relay_citing_origin():
+    text = "2,000 soldiers moved to Kursk, Kyodo reported, citing a Ukrainian military source."
+    (att,) = find_attributions(text)
+    assert att.relay == "Kyodo"
+    assert att.source == "Kyodo, citing Ukrainian military source"
+
+
+def test_cited_by_relay_in_according_to():
+    text = "90 missiles, according to U.S. officials cited by the Wall Street Journal."
+    (att,) = find_attributions(text)
+    assert (att.source, att.relay) == ("U.S. officials", "Wall Street Journal")
+
+
+def test_headline_source_relays_trailing_source():
+    text = "Kyodo: 2,000 soldiers move to Kursk Oblast, Ukrainian military source says"
+    sources = {a.source for a in find_attributions(text)}
+    assert "Kyodo" in sources and "Kyodo, citing Ukrainian military source" in sources
+
+
+@pytest.mark.parametrize("text", ["He said his government had information.",
+                                  "“We are ready,” she added.",
+                                  "The statement emphasized that this is hostile."])
+def test_pronouns_and_anaphors_are_marked_for_resolution(text):
+    assert any(a.pronoun for a in find_attributions(text))
+
+
+@pytest.mark.parametrize(
+    "raw, clean",
+    [
+        ("NATO Secretary General Mark Rutte", "Mark Rutte"),
+        ("Chinese Foreign Ministry Spokesperson Lin Jian", "Lin Jian"),
+        ("the Defense Intelligence of Ukraine", "Defense Intelligence of Ukraine"),
+        ("the EU", "European Union"),
+        ("the Council’s statement", "Council"),
+        ("US Defense Secretary Lloyd Austin and White House advisor John Kirby",
+         "Lloyd Austin and John Kirby"),
+    ],
+)
+def test_clean_source(raw, clean):
+    assert clean_source(raw) == clean
+
+
+@pytest.mark.parametrize("text", ["Amid reports of troops joining operations, Seoul acted.",
+                                  "Putin refrained from denying the reports, which circulated."])
+def test_nouns_that_look_like_verbs_are_not_attributions(text):
+    assert find_attributions(text) == []

@@ -1,0 +1,51 @@
+import pytest
+
+from factcheck.dates import find_dates
+
+
+@pytest.mark.parametrize(
+    "text, published, iso, precision",
+    [
+        ("on 24 October", "2024-10-25", "2024-10-24", "day"),
+        ("by 23 October,", "2024-10-25", "2024-10-23", "day"),
+        ("on Oct. 25 that", "2024-10-26", "2024-10-25", "day"),
+        ("on Oct. 27-28, Kyiv says", "2024-10-26", "2024-10-27", "day"),
+        ("on Monday, October 28th,", "2024-10-29", "2024-10-28", "day"),
+        ("November 6, 2024", "2024-11-07", "2024-11-06", "day"),
+        ("Today, the ministry", "2024-10-24", "2024-10-24", "day"),
+        ("yesterday", "2024-10-24", "2024-10-23", "day"),
+        ("on Monday", "2024-10-29", "2024-10-28", "day"),
+        ("last Tuesday", "2024-10-29", "2024-10-22", "day"),
+        ("by December", "2024-10-25", "2024-12", "month"),
+        ("in January", "2024-10-01", "2024-01", "month"),
+        ("in October 2024", "2024-11-07", "2024-10", "month"),
+        ("last week", "2024-10-29", "2024-10-22", "approximate"),
+        ("last month", "2024-01-15", "2023-12", "month"),
+        ("earlier this year", "2024-10-26", "2024", "approximate"),
+        ("in 2023", "2024-10-26", "2023", "year"),
+        ("three days ago", "2024-10-26", "2024-10-23", "day"),
+        ("on December 30", "2025-01-02", "2024-12-30", "day"),
+    ],
+)
+def test_resolved_against_publication_date(text, published, iso, precision):
+    (d,) = find_dates(text, published)
+    assert (d.iso, d.precision) == (iso, precision)
+    assert text[d.start:d.end] == d.text
+
+
+def test_future_cue_marks_deadlines():
+    (d,) = find_dates("to around 10,000 by December", "2024-10-25")
+    assert d.future
+
+
+def test_without_publication_date_relative_dates_stay_unknown():
+    (d,) = find_dates("on Monday", None)
+    assert d.iso is None
+    (d,) = find_dates("on 24 October 2024", None)
+    assert d.iso == "2024-10-24"
+
+
+@pytest.mark.parametrize("text", ["You may also like", "resolutions 1718, 1874", "March forward",
+                                  "the F-16 jets", "3,000 troops"])
+def test_words_that_are_not_dates(text):
+    assert find_dates(text, "2024-10-25") == []

@@ -1,0 +1,86 @@
+import pytest
+
+from factcheck.quantities import find_quantities
+
+
+@pytest.mark.parametrize(
+    "text, value, low, high, qualifier, counted",
+    [
+        ("North Korea had deployed over 3,000 troops to Russia", 3000, 3000, None, "over", "troops"),
+        ("some 10,000 North Korean troops were deployed", 10000, None, None, "about", "troops"),
+        ("approximately 12,000 North Korean soldiers", 12000, None, None, "about", "troops"),
+        ("around 3,000 soldiers have already been sent", 3000, None, None, "about", "troops"),
+        ("at least 45 people were killed", 45, 45, None, "at least", "deaths"),
+        ("up to 3,000 protesters", 3000, None, 3000, "up to", "people"),
+        ("as many as 7,000 people", 7000, None, 7000, "up to", "people"),
+        ("nearly 500 civilians", 500, None, 500, "under", "people"),
+        ("more than 2,000 casualties", 2000, 2000, None, "over", "casualties"),
+        ("10,000-12,000 troops", 10000, 10000, 12000, "range", "troops"),
+        ("between 10,000 and 12,000 soldiers", 10000, 10000, 12000, "range", "troops"),
+        ("10 to 12 million people", 10_000_000, 10_000_000, 12_000_000, "range", "people"),
+        ("10 000 people", 10000, None, None, "exact", "people"),
+        ("1.2 million people", 1_200_000, None, None, "exact", "people"),
+        ("12k protesters", 12000, None, None, "exact", "people"),
+        ("three generals", 3, None, None, "exact", "general"),
+        ("three-thousand troops", 3000, None, None, "exact", "troops"),
+        ("a dozen people", 12, None, None, "exact", "people"),
+        ("over two dozen missiles", 24, 24, None, "over", "missile"),
+        ("twenty-five officers", 25, None, None, "exact", "officer"),
+        ("500 officers", 500, None, None, "exact", "officer"),
+        ("5,000 or more fans", 5000, 5000, None, "at least", "fan"),
+        ("17,800 casualties", 17800, None, None, "exact", "casualties"),
+        ("100 injured", 100, None, None, "exact", "injured"),
+        ("The death toll rose to 52", 52, None, None, "exact", "deaths"),
+        ("40% of voters", 40, None, None, "exact", "percent"),
+        ("$5 million in aid", 5_000_000, None, None, "exact", "usd"),
+    ],
+)
+def test_values_qualifiers_and_counted(text, value, low, high, qualifier, counted):
+    (q,) = find_quantities(text)
+    assert (q.value, q.low, q.high, q.qualifier, q.counted) == (value, low, high, qualifier, counted)
+    assert text[q.start:q.end] == q.text
+
+
+@pytest.mark.parametrize(
+    "text, low, high, counted",
+    [
+        ("Several thousands of DPRK troops", 2000, 9999, "troops"),
+        ("thousands of soldiers", 2000, 99999, "troops"),
+        ("hundreds of people", 200, 999, "people"),
+        ("tens of thousands of demonstrators", 20000, 99999, "people"),
+        ("dozens of civilians", 24, 199, "people"),
+        ("a few hundred troops", 200, 999, "troops"),
+    ],
+)
+def test_vague_amounts_have_a_range_and_no_value(text, low, high, counted):
+    (q,) = find_quantities(text)
+    assert (q.value, q.low, q.high, q.qualifier, q.counted) == (None, low, high, "vague", counted)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "UN Security Council resolutions 1718, 1874 and 2270",
+        "F-16 fighter jets and PAC-3 systems",
+        "COP29 and the G7 and G20 summits",
+        "October 26, 2024 12:05 AM",
+        "at 10:46 AM on Oct. 27-28",
+        "on 24 October",
+        "in 2023 and since 2014",
+        "one of the worst famines",
+        "the two countries signed",
+        "a two-year deal",
+        "Article 5 of the treaty",
+        "won 3-1",
+        "the 28th of October",
+    ],
+)
+def test_dates_times_labels_are_not_quantities(text):
+    assert find_quantities(text) == []
+
+
+def test_several_quantities_in_order_with_their_nouns():
+    text = ("approximately 12,000 North Korean troops, including 500 officers and three "
+            "generals, were already in Russia")
+    got = [(q.value, q.counted, q.noun) for q in find_quantities(text)]
+    assert got == [(12000, "troops", "troops"), (500, "officer", "officers"), (3, "general", "generals")]
