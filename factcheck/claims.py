@@ -516,7 +516,7 @@ def _sentence_claims(document: Document, sentence: Sentence, previous: Sentence 
         )
 
     # Numeric claims: one per quantity, spanning its clause.
-    quantities = find_quantities(s_text)
+    quantities = find_quantities(s_text, date_spans=[(d.start, d.end) for d in dates])
     numeric_clauses: list[tuple[int, int]] = []
     last_counted: str | None = None
     for qty in quantities:

@@ -192,8 +192,8 @@ def _digits_value(dig: str) -> float:
     return float(re.sub(r"[,\s\u00a0\u202f]", "", dig))
 
 
-def _masked_spans(text: str) -> list[tuple[int, int]]:
-    spans = [(d.start, d.end) for d in find_dates(text)]
+def _masked_spans(text: str, date_spans: list[tuple[int, int]] | None) -> list[tuple[int, int]]:
+    spans = [(d.start, d.end) for d in find_dates(text)] if date_spans is None else list(date_spans)
     spans += [(m.start(), m.end()) for m in _TIME_RE.finditer(text)]
     spans += [(m.start(), m.end()) for m in _LABEL_RE.finditer(text)]
     return spans
@@ -313,13 +313,15 @@ def _toll_class(text: str, start: int, end: int, counted: str | None) -> str | N
     return best[1]
 
 
-def find_quantities(text: str, masked: list[tuple[int, int]] | None = None) -> list[Quantity]:
+def find_quantities(text: str, masked: list[tuple[int, int]] | None = None,
+                    date_spans: list[tuple[int, int]] | None = None) -> list[Quantity]:
     """Every counted quantity in `text`, in text order.
 
     Dates, times, years and labels ("F-16", "resolution 1718") are not quantities;
-    `masked` adds spans the caller already knows are something else.
+    `masked` adds spans the caller already knows are something else, and `date_spans`
+    passes dates already found (`find_dates`) so they are not searched twice.
     """
-    mask = _masked_spans(text) + list(masked or [])
+    mask = _masked_spans(text, date_spans) + list(masked or [])
     out: list[Quantity] = []
     matches = list(_NUMBER_RE.finditer(text))
     skip_until = -1
