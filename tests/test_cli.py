@@ -171,3 +171,48 @@ def test_fuse_reports_bad_rows_and_fuses_the_rest(runner, tmp_path):
     assert result.exit_code == 0
     rows = out.read_text().splitlines()
     assert rows[0].startswith("kind,name,value") and rows[1].startswith("object,o1,10,")
+
+
+def test_sources_list_set_and_import(runner, tmp_path):
+    db = tmp_path / "f.db"
+    assert invoke(runner, "ingest", SEEDS, "--db", db).exit_code == 0
+    listed = [json.loads(l) for l in invoke(runner, "sources", "--db", db, "--json").stdout.splitlines()]
+    names = {s["name"] for s in listed}
+    assert "The Kyiv Independent" in names and {"outlet", "origin"} <= {s["kind"] for s in listed}
+    assert all(0 <= s["credibility"] <= 1 for s in listed)
+    result = invoke(runner, "sources", "set", "The Kyiv Independent", "--prior", "0.95", "--db", db)
+    assert result.exit_code == 0
+    after = {s["name"]: s for s in map(json.loads, invoke(runner, "sources", "list", "--db", db, "--json").stdout.splitlines())
+             if s["kind"] == "outlet"}
+    assert after["The Kyiv Independent"]["prior"] == 0.95
+    priors = tmp_path / "priors.csv"
+    priors.write_text("name,prior\nNew Europe,0.3\n")
+    assert invoke(runner, "sources", "import", priors, "--db", db).exit_code == 0
+    after = {s["name"]: s for s in map(json.loads, invoke(runner, "sources", "--db", db, "--json").stdout.splitlines())
+             if s["kind"] == "outlet"}
+    assert after["New Europe"]["prior"] == 0.3
+    bad = tmp_path / "bad.csv"
+    bad.write_text("name,prior\nX,1.7\n")
+    result = runner.invoke(cli, ["sources", "import", str(bad), "--db", str(db)])
+    assert result.exit_code == 1 and str(bad) in result.output
+
+
+@pytest.mark.parametrize("fmt, check", [
+    ("csv", lambda text: text.splitlines()[0].startswith("assertion_id") or "," in text.splitlines()[0]),
+    ("markdown", lambda text: text.lstrip().startswith("#") and "Contradict" in text),
+    ("claimreview", lambda text: "ClaimReview" in text and json.loads(text)),
+    ("html", lambda text: text.lstrip().lower().startswith("<!doctype html") and "<svg" in text),
+])
+def test_export_formats_from_the_cli(runner, seeds_db, tmp_path, fmt, check):
+    out = tmp_path / f"export.{fmt}"
+    result = invoke(runner, "export", "--db", seeds_db, "--format", fmt, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert check(out.read_text(encoding="utf-8"))
+
+
+def test_export_filters(runner, seeds_db):
+    doc = json.loads(invoke(runner, "export", "--db", seeds_db, "--status", "contradicted").stdout)
+    assert doc["assertions"] and {a["status"] for a in doc["assertions"]} == {"contradicted"}
+    late = json.loads(invoke(runner, "export", "--db", seeds_db, "--since", "2024-10-29").stdout)
+    dates = {c["document"]["published"] for a in late["assertions"] for c in a["citations"]}
+    assert dates and min(dates) >= "2024-10-29"
