@@ -1,0 +1,268 @@
+"""Assertions: grouping without chaining, value agreement, status, independence, reasons."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.assertions import VALUE_TOLERANCE, build_assertions, compatible
+from factcheck.matching import match_claims
+from factcheck.models import (
+    CONTRADICTED,
+    CORROBORATED,
+    EVENT,
+    NUMERIC,
+    QUOTE,
+    SINGLE_SOURCE,
+    Claim,
+    Document,
+    Match,
+    content_id,
+)
+
+
+def doc(doc_id: str, outlet: str, published: str = "2024-10-25", text: str = "") -> Document:
+    return Document(id=doc_id, path=f"/news/{doc_id}.txt", text=text, outlet=outlet, published=published)
+
+
+DOCS = {d.id: d for d in (
+    doc("a", "Outlet A"), doc("b", "Outlet B"), doc("c", "Outlet C"), doc("d", "Outlet D"),
+    doc("a2", "Outlet A", "2024-10-26"), doc("b2", "Outlet B", "2024-10-26"),
+)}
+_n = iter(range(100_000))
+
+
+def claim(document: str, text: str, kind: str = QUOTE, **kw) -> Claim:
+    k = next(_n)
+    return Claim(id=kw.pop("id", f"k{k:05d}"), document_id=document, sentence_id=f"s{k}",
+                 start=k, end=k + len(text), text=text, kind=kind, **kw)
+
+
+def num(document: str, value: float | None, qualifier: str = "exact", counted: str = "troops",
+        subject: str | None = "russia", text: str | None = None, **kw) -> Claim:
+    amount = "some" if value is None else f"{value:,.0f}"
+    text = text or f"{amount} {counted} were sent to {subject or 'the front'}"
+    return claim(document, text, NUMERIC, value=value, qualifier=qualifier, counted=counted,
+                 subject=subject, **kw)
+
+
+def build(claims, documents=DOCS):
+    return build_assertions(claims, match_claims(claims, documents), documents)
+
+
+def home(assertions, c: Claim):
+    return next(a for a in assertions if c.id in a.claim_ids)
+
+
+@pytest.mark.parametrize("a, b, expected", [
+    (dict(value=3000, qualifier="about"), dict(value=3000, qualifier="over"), True),
+    (dict(value=10000, qualifier="about"), dict(value=12000, qualifier="about"), False),
+    (dict(value=3000), dict(value=3000, qualifier="about"), True),
+    (dict(value=3000), dict(value=3100), False),
+    (dict(value=3000), dict(value=3000 * (1 + VALUE_TOLERANCE / 2), qualifier="about"), True),
+    (dict(value=3000, qualifier="over"), dict(value=12000), False),
+    (dict(value=3000, qualifier="at least"), dict(value=3500), True),
+    (dict(value=500, qualifier="up to"), dict(value=400), True),
+    (dict(value=500, qualifier="up to"), dict(value=600), False),
+    (dict(value=None, low=10000, high=12000), dict(value=11000, qualifier="about"), True),
+    (dict(value=None, low=10000, high=12000), dict(value=3000), False),
+    (dict(value=None, low=2000, high=9000, qualifier="vague"), dict(value=3000), True),
+    (dict(value=None, low=100, high=900, qualifier="vague"), dict(value=12000), False),
+    (dict(value=None, qualifier="vague"), dict(value=12000), True),
+])
+def test_compatible(a, b, expected):
+    ca, cb = num("a", **{"value": None, **a}), num("b", **{"value": None, **b})
+    assert compatible(ca, cb) is expected
+    assert compatible(cb, ca) is expected
+
+
+def test_every_claim_in_exactly_one_assertion_with_stable_ids():
+    claims = [num("a", 3000), num("b", 12000), num("c", 500, counted="officers"),
+              claim("a", "We hope all parties will promote the de-escalation of the situation")]
+    assertions = build(claims)
+    placed = [i for a in assertions for i in a.claim_ids]
+    assert sorted(placed) == sorted(c.id for c in claims)
+    for a in assertions:
+        assert a.id == content_id(*sorted(a.claim_ids))
+    assert [a.id for a in assertions] == sorted(a.id for a in assertions)
+    assert build(list(reversed(claims))) == assertions
+
+
+def test_contradiction_same_period_independent_sources():
+    low = num("a", 3000, "about", attributed_to="South Korean intelligence", as_of="2024-10-24")
+    high = num("b", 12000, "about", attributed_to="Ukrainian intelligence", as_of="2024-10-24")
+    (a,) = build([low, high])
+    assert a.status == CONTRADICTED
+    assert a.n_outlets == 2 and a.n_independent_sources == 2
+    assert any("contradiction" in r and "3,000" in r and "12,000" in r for r in a.reasons)
+    assert {v.value for v in a.values} == {3000, 12000}
+    assert a.best_value in {3000, 12000}
+    assert 0 < a.confidence < 1
+
+
+def test_agreement_within_tolerance_is_corroborated():
+    a1 = num("a", 3000, "about", attributed_to="Lloyd Austin",
+             text="approximately 3,000 North Korean soldiers had been sent to Russia")
+    a2 = num("b", 3000, "over", attributed_to="South Korea",
+             text="North Korea had deployed over 3,000 troops to Russia")
+    (a,) = build([a1, a2])
+    assert a.status == CORROBORATED
+    assert a.n_independent_sources == 2
+    assert a.best_value == 3000
+
+
+def test_toll_that_rises_is_a_change_over_time():
+    day1 = num("a", 100, counted="deaths", subject="turkey", text="100 people died in Turkey")
+    day2 = num("b2", 150, counted="deaths", subject="turkey", text="The toll in Turkey rose to 150 people")
+    (a,) = build([day1, day2])
+    assert a.status == CORROBORATED
+    assert any("change over time" in r for r in a.reasons)
+    assert a.best_value == 150
+
+
+def test_later_lower_figure_from_another_source_is_a_contradiction():
+    day1 = num("a", 12000, attributed_to="Ukrainian intelligence", as_of="2024-10-24")
+    day2 = num("b2", 3000, attributed_to="South Korean lawmakers")
+    (a,) = build([day1, day2])
+    assert a.status == CONTRADICTED
+    assert any("lower than the earlier" in r for r in a.reasons)
+
+
+def test_same_time_clash_stays_contradicted_despite_other_days():
+    claims = [num("a", 100, counted="deaths", as_of="2024-10-24", attributed_to="Ministry"),
+              num("b", 400, counted="deaths", as_of="2024-10-24", attributed_to="Red Cross"),
+              num("c", 500, counted="deaths", as_of="2024-10-27", attributed_to="Ministry")]
+    (a,) = build(claims)
+    assert a.status == CONTRADICTED
+    assert any("change over time" in r for r in a.reasons)
+    assert any("same period" in r for r in a.reasons)
+
+
+def test_forecast_is_not_a_conflict():
+    count = num("a", 3000, "over", attributed_to="South Korea", as_of="2024-10-23",
+                text="North Korea had deployed over 3,000 troops to Russia")
+    plan = num("a", 10000, "about", attributed_to="South Korea", as_of="2024-12", modality="planned",
+               subject=None, text="with plans to increase the number to around 10,000 by December")
+    other = num("b", 3000, "about", attributed_to="Lloyd Austin")
+    (a,) = build([count, plan, other])
+    assert a.status == CORROBORATED
+    assert any("plan for 2024-12" in r and "not a conflict" in r for r in a.reasons)
+    assert a.best_value == 3000
+
+
+def test_other_quantities_are_other_assertions_with_a_reason():
+    total = num("a", 12000, text="12,000 North Korean troops are in Russia")
+    region = num("b", 2000, subject="kursk", text="2,000 North Korean soldiers moved to the Kursk region")
+    officers = num("a", 500, counted="officers", text="including 500 officers")
+    second = num("c", 12000, text="a second batch of 12,000 troops reached Russia")
+    assertions = build([total, region, officers, second])
+    assert len({home(assertions, c).id for c in (total, region, officers, second)}) == 4
+    assert any("another quantity" in r for r in home(assertions, region).reasons)
+    assert all(a.status == SINGLE_SOURCE for a in assertions)
+
+
+def test_subjectless_number_takes_the_subject_of_its_page():
+    docs = dict(DOCS)
+    first = num("a", 12000, "about", text="approximately 12,000 North Korean troops were already in Russia")
+    anaphor = num("a", 3000, "about", subject=None, text="lawmakers estimate around 3,000 soldiers have been sent")
+    region = num("b", 2000, subject="kursk", text="2,000 soldiers moved to the Kursk region")
+    assertions = build([first, anaphor, region], docs)
+    assert home(assertions, anaphor) == home(assertions, first)
+    assert home(assertions, region) != home(assertions, first)
+
+
+def test_relays_of_one_source_count_once():
+    wire = "Officials said 40 people were killed in the blast on Tuesday near the market"
+    relayed = [num(d, 40, counted="deaths", subject="market", text=wire, attributed_to="AP",
+                   relay="AP") for d in "abc"]
+    independent = [num(d, 40, counted="deaths", subject="market", text=f"{d}: 40 dead",
+                       attributed_to=f"Source {d.upper()}") for d in "abc"]
+    (r,) = build(relayed)
+    (i,) = build(independent)
+    assert r.n_outlets == i.n_outlets == 3
+    assert r.n_independent_sources == 1 and i.n_independent_sources == 3
+    assert r.status == i.status == CORROBORATED
+    assert r.confidence < i.confidence
+    assert any("counted once" in reason for reason in r.reasons)
+
+
+def test_same_wording_from_outlets_without_attribution_is_one_source():
+    wire = "The shipment includes over two dozen missiles intended for use with fighter jets"
+    (a,) = build([claim(d, wire, EVENT, predicate="supply") for d in "abc"])
+    assert a.n_outlets == 3 and a.n_independent_sources == 1
+
+
+def test_headline_repeated_on_its_page_is_single_source():
+    body = num("a", 2000, subject="kursk", attributed_to="Kyodo, citing a military source", relay="Kyodo",
+               text="On 24 October, 2,000 soldiers had moved to the Kursk region")
+    link = num("a", 2000, subject="kursk", attributed_to="Kyodo",
+               text="Kyodo: 2,000 soldiers move to the Kursk region")
+    (a,) = build([body, link])
+    assert a.status == SINGLE_SOURCE
+    assert a.n_outlets == 1 and a.n_independent_sources == 1
+
+
+def test_assertion_and_denial_contradict():
+    yes = claim("a", "Russia confirmed that the troops were in the country", EVENT, predicate="confirm",
+                attributed_to="Russia", modality="confirmed")
+    no = claim("b", "Russia denied that the troops were in the country", EVENT, predicate="confirm",
+               attributed_to="Russia", modality="denied")
+    (a,) = build([yes, no])
+    assert a.status == CONTRADICTED
+    assert any("den" in r for r in a.reasons)
+
+
+def test_noncommittal_acts_are_corroborated_not_contradicted():
+    docs = dict(DOCS, a=doc("a", "Outlet A", text="Russian President Vladimir Putin spoke."))
+    one = claim("a", "Putin refrained from denying the reports", EVENT, predicate="noncommittal",
+                attributed_to="Vladimir Putin", modality="negated")
+    two = claim("b", "Russia has stopped short of confirming that the troops were in the country.",
+                EVENT, predicate="noncommittal", attributed_to="Russia")
+    (a,) = build([one, two], docs)
+    assert a.status == CORROBORATED
+    assert a.n_independent_sources == 1  # the president speaks for the country
+
+
+def test_quote_repeated_with_small_differences_is_one_corroborated_assertion():
+    claims = [claim("a", "flagrantly violate[s] multiple United Nations Security Council resolutions",
+                    attributed_to="EU"),
+              claim("b", "which flagrantly violate multiple United Nations Security Council resolutions",
+                    attributed_to="Council of the European Union")]
+    (a,) = build(claims)
+    assert a.status == CORROBORATED
+    assert a.label.startswith(("EU: ", "Council of the European Union: "))
+
+
+def test_single_links_do_not_chain():
+    a = claim("a", "alpha bravo charlie delta echo foxtrot golf hotel", id="q1")
+    b = claim("b", "alpha bravo charlie delta echo foxtrot india juliet kilo lima", id="q2")
+    c = claim("c", "papa quebec romeo sierra tango uniform victor whiskey", id="q3")
+    matches = [Match("q1", "q2", 0.95, "paraphrase"), Match("q2", "q3", 0.9, "paraphrase")]
+    assertions = build_assertions([a, b, c], matches, DOCS)
+    assert home(assertions, a) == home(assertions, b)
+    assert home(assertions, c) != home(assertions, a)
+
+
+def test_off_topic_claim_never_joins_the_story():
+    story = [num("a", 3000, text="3,000 North Korean troops were sent to Russia"),
+             num("b", 12000, text="12,000 North Korean troops were sent to Russia")]
+    off = num("c", 3000, counted="missiles", subject=None,
+              text="The shipment includes over 3,000 Patriot missiles intended for Ukraine")
+    assertions = build(story + [off])
+    assert home(assertions, off).claim_ids == (off.id,)
+
+
+def test_numeric_label_is_readable():
+    (a,) = build([num("a", 3000, text="3,000 North Korean troops were sent to Russia",
+                      entities=("north korea", "russia"))])
+    assert a.label == "Number of troops from North Korea in Russia"
+
+
+def test_values_list_outlets_and_sources_per_value():
+    claims = [num("a", 3000, attributed_to="White House"), num("b", 3000, attributed_to="Pentagon"),
+              num("c", 12000, attributed_to="Kyiv")]
+    (a,) = build(claims)
+    by_value = {v.value: v for v in a.values}
+    assert by_value[3000].outlets == ("Outlet A", "Outlet B")
+    assert by_value[3000].sources == ("Pentagon", "White House")
+    assert by_value[12000].sources == ("Kyiv",)
+    assert a.n_independent_sources == 2  # White House and Pentagon are one government

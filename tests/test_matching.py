@@ -1,0 +1,194 @@
+"""Matching: the one normalisation, text similarity, structural matches and blocking."""
+
+from __future__ import annotations
+
+import pytest
+
+import factcheck.matching as matching
+from factcheck.matching import claim_outlet, match_claims, normalise, similarity
+from factcheck.models import EVENT, NUMERIC, QUOTE, Claim, Document
+
+
+def doc(doc_id: str, outlet: str | None = None, published: str | None = "2024-10-25",
+        text: str = "", url: str | None = None) -> Document:
+    return Document(id=doc_id, path=f"/news/{doc_id}.txt", text=text, outlet=outlet,
+                    url=url, published=published)
+
+
+DOCS = {d.id: d for d in (doc("a", "Outlet A"), doc("b", "Outlet B"), doc("c", "Outlet C"))}
+_n = iter(range(10_000))
+
+
+def claim(document: str, text: str, kind: str = QUOTE, **kw) -> Claim:
+    k = next(_n)
+    return Claim(id=kw.pop("id", f"k{k:04d}"), document_id=document, sentence_id=f"s{k}",
+                 start=k, end=k + len(text), text=text, kind=kind, **kw)
+
+
+def relation(claims, documents=DOCS):
+    found = match_claims(claims, documents)
+    assert len(found) <= 1
+    return found[0].relation if found else None
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("“This would constitute,” he said", "this would constitute he said"),
+    ("It’s   the EU's  call", "it the eu call"),
+    ("flagrantly violate[s] multiple", "flagrantly violates multiple"),
+    ("over 3,000 troops", "over 3000 troops"),
+    ("some 10 000 troops", "some 10000 troops"),
+    ("1.5 million people.", "1.5 million people"),
+    ("U.S. officials — said", "u s officials said"),
+    ("  MIXED\tCase\nlines ", "mixed case lines"),
+    ("", ""),
+])
+def test_normalise(raw, expected):
+    assert normalise(raw) == expected
+
+
+@pytest.mark.parametrize("a, b, low, high", [
+    ("The EU is “deeply alarmed”", "The EU is \"deeply alarmed\"", 1.0, 1.0),
+    ("flagrantly violate[s] multiple United Nations Security Council resolutions",
+     "which flagrantly violate multiple United Nations Security Council resolutions", 0.9, 1.0),
+    ("This would constitute a serious breach of international law, including the most fundamental principles of the UN Charter",
+     "It would be a further breach of international law, including the most fundamental principles of the UN Charter", 0.86, 0.97),
+    ("Seoul no longer rules out supplying weapons to Ukraine",
+     "Aid workers have warned of famine in Sudan", 0.0, 0.6),
+    ("", "anything", 0.0, 0.0),
+])
+def test_similarity(a, b, low, high):
+    assert low <= similarity(a, b) <= high
+    assert similarity(a, b) == similarity(b, a)
+
+
+@pytest.mark.parametrize("a, b, expected", [
+    # the same quote, punctuation and a bracketed insertion aside
+    ("flagrantly violate[s] multiple United Nations Security Council resolutions",
+     "which flagrantly violate multiple United Nations Security Council resolutions", "same"),
+    # a dropped lead-in
+    ("a unilateral hostile act by the DPRK with serious consequences for European and global peace and security",
+     "It would be a unilateral hostile act by the DPRK with serious consequences for European and global peace and security",
+     "same"),
+    # a second wording of one statement
+    ("This would constitute a serious breach of international law, including the most fundamental principles of the UN Charter",
+     "It would be a further breach of international law, including the most fundamental principles of the UN Charter",
+     "paraphrase"),
+    # the same words with other numbers are another claim
+    ("The death toll has risen to 120 people in the capital, officials said",
+     "The death toll has risen to 180 people in the capital, officials said", None),
+    # one story, other statements
+    ("We hope all parties will promote the deescalation of the situation",
+     "This would constitute a serious breach of international law", None),
+    # a short fragment inside a long quote is not the quote
+    ("grave concern", "express our grave concerns regarding the deployment of troops to Russia", None),
+])
+def test_quote_matches(a, b, expected):
+    assert relation([claim("a", a), claim("b", b)]) == expected
+
+
+def num(document, text, value, counted="troops", subject="russia", **kw):
+    return claim(document, text, NUMERIC, value=value, counted=counted, subject=subject, **kw)
+
+
+@pytest.mark.parametrize("a, b, expected", [
+    (num("a", "about 3,000 troops were sent to Russia", 3000, qualifier="about"),
+     num("b", "over 3,000 North Korean troops are in Russia", 3000, qualifier="over"), "same-quantity"),
+    (num("a", "about 3,000 troops were sent to Russia", 3000, qualifier="about"),
+     num("b", "about 12,000 troops were sent to Russia", 12000, qualifier="about"), "same-quantity-other-value"),
+    # the same number for another quantity: other counted thing, other subject, other batch
+    (num("a", "2,000 soldiers moved to Russia", 2000),
+     num("b", "2,000 officers moved to Russia", 2000, counted="officers"), None),
+    (num("a", "2,000 soldiers moved to the Kursk region", 2000, subject="kursk"),
+     num("b", "2,000 soldiers moved to Russia", 2000), None),
+    (num("a", "the first batch of 1,500 troops arrived", 1500),
+     num("b", "the second batch of 1,500 troops arrived", 1500), None),
+    (num("a", "2,000 soldiers moved to Russia", 2000, counted=None),
+     num("b", "2,000 soldiers moved to Russia", 2000, counted=None), None),
+])
+def test_numeric_matches(a, b, expected):
+    assert relation([a, b]) == expected
+
+
+def test_same_document_repeat_says_so():
+    body = num("a", "On 24 October, 2,000 soldiers had moved to the Kursk region", 2000, subject="kursk")
+    headline = num("a", "Kyodo: 2,000 soldiers move to the Kursk region", 2000, subject="kursk")
+    assert relation([body, headline]) == "same-document-same-quantity"
+
+
+@pytest.mark.parametrize("a, b", [
+    # capital for country, synonyms mapped to one act by the claims stage
+    (dict(text="Seoul no longer rules out the possibility of supplying weapons to Ukraine",
+          predicate="supply", attributed_to="Seoul"),
+     dict(text="South Korea said last week that it might start providing Ukraine with weaponry",
+          predicate="supply", attributed_to="South Korea")),
+    # title and demonym: the president speaks for the country
+    (dict(text="Russian President Vladimir Putin refrained from denying the reports",
+          predicate="noncommittal", attributed_to="Vladimir Putin"),
+     dict(text="Russia has stopped short of confirming that the troops were in the country.",
+          predicate="noncommittal", attributed_to="Russia")),
+])
+def test_same_act_of_one_actor(a, b):
+    assert relation([claim("a", kind=EVENT, **a), claim("b", kind=EVENT, **b)]) == "same-act"
+
+
+def test_person_stands_for_the_body_named_in_their_title():
+    docs = dict(DOCS, b=doc("b", "Outlet B", text="NATO Secretary-General Mark Rutte spoke on Monday."))
+    quote = claim("a", "I can confirm that North Korean units have been deployed to the Kursk region.",
+                  attributed_to="Mark Rutte", entities=("north korea", "kursk"))
+    event = claim("b", "NATO has confirmed that North Korean soldiers are stationed in the Kursk region",
+                  EVENT, predicate="confirm", attributed_to="NATO", entities=("nato", "north korea", "kursk"))
+    assert relation([quote, event], docs) == "same-act"
+    assert relation([quote, event], DOCS) is None  # without the title nothing ties them
+
+
+@pytest.mark.parametrize("a, b", [
+    # another actor doing the same act
+    (dict(text="Pyongyang has already supplied Russia with ammunition", predicate="supply",
+          attributed_to="Mark Rutte"),
+     dict(text="Seoul no longer rules out supplying weapons to Ukraine", predicate="supply",
+          attributed_to="Seoul")),
+    # the same actor, another act
+    (dict(text="South Korea condemned the deployment", predicate="condemn", attributed_to="South Korea"),
+     dict(text="Seoul no longer rules out supplying weapons to Ukraine", predicate="supply",
+          attributed_to="Seoul")),
+    # the same actor and act about other things
+    (dict(text="Seoul confirmed the launch in Japan", predicate="confirm", entities=("japan",)),
+     dict(text="Seoul confirmed the shipment to Poland", predicate="confirm", entities=("poland",))),
+])
+def test_acts_that_do_not_match(a, b):
+    assert relation([claim("a", kind=EVENT, **a), claim("b", kind=EVENT, **b)]) is None
+
+
+def test_output_is_sorted_deterministic_and_ids_ordered():
+    claims = [claim(d, "This would constitute a serious breach of international law", id=f"z{i}")
+              for i, d in enumerate("abc")]
+    first = match_claims(claims, DOCS)
+    assert first == match_claims(list(reversed(claims)), DOCS)
+    assert [(m.claim_a, m.claim_b) for m in first] == [("z0", "z1"), ("z0", "z2"), ("z1", "z2")]
+    assert all(0 < m.similarity <= 1 for m in first)
+
+
+def test_blocking_is_not_all_pairs(monkeypatch):
+    calls = []
+    real = matching.compare_claims
+    monkeypatch.setattr(matching, "compare_claims", lambda a, b: calls.append(1) or real(a, b))
+    docs = {f"d{i}": doc(f"d{i}", f"Outlet {i}") for i in range(40)}
+    claims = []
+    for i in range(600):  # 600 claims: 179,700 pairs if compared naively
+        claims.append(num(f"d{i % 40}", f"{i + 1} troops reached region{i % 7}", i + 1,
+                          subject=f"region{i % 7}"))
+        claims.append(claim(f"d{i % 40}", f"wire copy statement repeated by every outlet {i % 3}"))
+    found = match_claims(claims, docs)
+    assert len(calls) < 30 * len(claims)
+    # repeated wire copy still meets its repeats through the sorted window
+    wire = {c.id for c in claims if c.kind == QUOTE}
+    assert sum(1 for m in found if m.claim_a in wire and m.claim_b in wire) >= 1000
+
+
+@pytest.mark.parametrize("document, expected", [
+    (doc("x", "The Outlet", url="https://www.example.org/a"), "The Outlet"),
+    (doc("x", None, url="https://www.example.org/a"), "example.org"),
+    (doc("x", None), "/news/x.txt"),
+])
+def test_claim_outlet_falls_back(document, expected):
+    assert claim_outlet(claim("x", "text"), {"x": document}) == expected
