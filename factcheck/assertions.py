@@ -247,7 +247,21 @@ def _group_numbers(numeric: Sequence[str], feats: Mapping[str, ClaimFeatures],
         known = subjects.get((key[0], key[2]), [])
         if len(known) == 1:
             keyed[known[0]].extend(keyed.pop(key))
-    return [sorted(v) for v in keyed.values()]
+    # One quantity key, several owners named ("Russian troops" / "North Korean troops"
+    # in one region): one group per owner, figures that name none join the largest.
+    out: list[list[str]] = []
+    for members in keyed.values():
+        owners: dict[str, list[str]] = defaultdict(list)
+        for i in members:
+            owners[feats[i].owner or ""].append(i)
+        named = {o: m for o, m in owners.items() if o}
+        if len(named) < 2:
+            out.append(sorted(members))
+            continue
+        largest = min(named, key=lambda o: (-len(named[o]), o))
+        named[largest] = named[largest] + owners.get("", [])
+        out.extend(sorted(m) for m in named.values())
+    return out
 
 
 # --- summary of one assertion ---------------------------------------------------------

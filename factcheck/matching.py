@@ -39,7 +39,6 @@ from factcheck.normalise import (
     normalise,
     normalised_similarity,
     similarity,
-    tokens,
 )
 
 __all__ = ["match_claims", "normalise", "similarity", "claim_outlet", "claim_origin",
@@ -83,6 +82,10 @@ MODALITY_CLASS = {"asserted": "fact", "reported": "fact", "confirmed": "fact", "
                   "negated": "fact", "hedged": "possible", "conditional": "possible",
                   "planned": "plan", "forecast": "plan"}
 OPEN_OBJECT_ACTS = frozenset({"noncommittal"})
+# Confirming and denying are two stances on one proposition: kept together, they
+# show a contradiction when one actor's statements disagree.
+ACT_FAMILY = {"confirm": "stance", "deny": "stance"}
+OWNER_WORDS = 4  # words after a number searched for whose things are counted
 _NUMERAL_RE = re.compile(r"^\d+(?:\.\d+)?$")
 
 
@@ -130,6 +133,7 @@ class ClaimFeatures:
     words: frozenset[str]
     numbers: frozenset[str]
     scope: tuple[str, ...]
+    owner: str | None  # whose counted things: "North Korean" in "2,000 North Korean soldiers"
     predicate: str | None
     actors: frozenset[str]  # keys of who acts or speaks
     objects: frozenset[str]  # countries/organisations the claim is about, actors excluded
@@ -141,6 +145,18 @@ def _scope(text: str) -> tuple[str, ...]:
         word = (m.group(1) or m.group(2)).lower()
         found.add(_ORDINAL.get(word, word))
     return tuple(sorted(found))
+
+
+def _owner(claim: Claim, words: Sequence[str]) -> str | None:
+    """The country or body named right after the number, other than the subject."""
+    numerals = [k for k, w in enumerate(words) if w[0].isdigit() and _NUMERAL_RE.match(w)]
+    if not numerals:
+        return None
+    # The numeral of the claim's own value, not a date in the same clause.
+    value = f"{claim.value:g}" if claim.value is not None else None
+    k = next((k for k in numerals if words[k] == value), numerals[-1] if value else numerals[0])
+    near = [a for a in actors_in_words(words[k + 1:k + 1 + OWNER_WORDS]) if a != claim.subject]
+    return near[0] if near else None
 
 
 def _predicate(claim: Claim) -> str | None:
@@ -189,6 +205,7 @@ def claim_features(claim: Claim, documents: Mapping[str, Document],
         words=frozenset(content_words(words)),
         numbers=frozenset(w for w in words if w[0].isdigit() and _NUMERAL_RE.match(w)),
         scope=_scope(claim.text),
+        owner=_owner(claim, words) if claim.kind == NUMERIC else None,
         predicate=_predicate(claim),
         actors=frozenset(actors),
         objects=frozenset(places - actors),
@@ -204,6 +221,8 @@ def same_quantity(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     ca, cb = a.claim, b.claim
     if not ca.counted or ca.counted != cb.counted or a.scope != b.scope:
         return False
+    if a.owner and b.owner and a.owner != b.owner:
+        return False  # Russian troops in Kursk are not North Korean troops in Kursk
     return not (ca.subject and cb.subject and ca.subject != cb.subject)
 
 
@@ -261,7 +280,8 @@ def similarity_ratio(a: str, b: str) -> float:
 
 def _same_act(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     """The same actor does the same act, and nothing says it is about other things."""
-    if not a.predicate or a.predicate != b.predicate or not (a.actors & b.actors):
+    if not a.predicate or not (a.actors & b.actors) or (
+            ACT_FAMILY.get(a.predicate, a.predicate) != ACT_FAMILY.get(b.predicate, b.predicate)):
         return False
     # "might supply" is not "supplied": a possibility, a plan and a fact are other
     # assertions; a fact and its denial stay together (that is a contradiction).

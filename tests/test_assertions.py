@@ -266,3 +266,22 @@ def test_values_list_outlets_and_sources_per_value():
     assert by_value[3000].sources == ("Pentagon", "White House")
     assert by_value[12000].sources == ("Kyiv",)
     assert a.n_independent_sources == 2  # White House and Pentagon are one government
+
+
+def test_owners_split_one_region_count():
+    dprk = num("a", 2000, subject="kursk", text="2,000 North Korean soldiers moved to the Kursk region")
+    russia = num("b", 50000, subject="kursk", text="50,000 Russian troops are fighting in the Kursk region")
+    bare = num("c", 2500, subject="kursk", text="about 2,500 soldiers are now in the Kursk region")
+    dprk2 = num("d", 2000, subject="kursk", text="Seoul says 2,000 North Korean troops reached the Kursk region")
+    assertions = build([dprk, russia, bare, dprk2])
+    assert home(assertions, dprk) == home(assertions, dprk2) == home(assertions, bare)
+    assert home(assertions, russia).claim_ids == (russia.id,)
+
+
+def test_one_actor_confirming_and_denying_is_a_contradiction():
+    yes = claim("a", "Moscow confirmed that the troops had crossed into Ukraine", EVENT,
+                predicate="confirm", modality="confirmed", entities=("russia", "ukraine"))
+    no = claim("b", "The Kremlin denied that its troops had crossed into Ukraine", EVENT,
+               predicate="deny", modality="denied", entities=("russia", "ukraine"))
+    (a,) = build([yes, no])
+    assert a.status == CONTRADICTED
