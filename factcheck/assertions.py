@@ -20,6 +20,7 @@ initial confidence that rises with independent support, not with relays.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -67,6 +68,9 @@ APPROXIMATE_DAYS = 3  # half-width of an approximate date ("last week")
 MAX_REASONS = 12
 
 NEGATIVE = frozenset({"denied", "negated"})
+_NEGATION_RE = re.compile(
+    r"\b(?:not|no|never|none|nor|neither|den(?:y|ies|ied|ial|ials)|reject\w*|dismiss\w*|refut\w*|"
+    r"rebuff\w*|false|lack\w*|without)\b|n['’]t\b", re.I)
 # Figures that do not state the current count. A hedged figure ("lawmakers estimate
 # around 3,000") still does: it is an uncertain report of the same count.
 NOT_A_COUNT = {"planned": "a plan", "forecast": "a forecast", "conditional": "conditional"}
@@ -346,8 +350,13 @@ def _independent(claims: Sequence[Claim], feats: Mapping[str, ClaimFeatures],
 
 
 def _denies(c: Claim, feats: Mapping[str, ClaimFeatures]) -> bool:
-    """The claim denies its proposition (a refusal to confirm or deny is no denial)."""
-    return c.modality in NEGATIVE and feats[c.id].predicate not in OPEN_OBJECT_ACTS
+    """The claim denies its proposition (a refusal to confirm or deny is no denial).
+
+    The claim's own words must carry the negation: a clause next to a denial
+    ("EU condemns ..., as China denies ...") is not itself a denial.
+    """
+    return (c.modality in NEGATIVE and feats[c.id].predicate not in OPEN_OBJECT_ACTS
+            and bool(_NEGATION_RE.search(c.text)))
 
 
 def _support_confidence(n: int) -> float:
@@ -458,12 +467,16 @@ def _summarise(kind: str, claims: list[Claim], feats: Mapping[str, ClaimFeatures
     else:
         positives = [c for c in claims if not _denies(c, feats)]
     negatives = [c for c in claims if _denies(c, feats)]
-    if negatives and positives:
+    # A denial contradicts only what is asserted without any negation of its own
+    # ("China lacks information" next to "China claims no knowledge" is one stance).
+    plain = [c for c in positives if c.modality not in NEGATIVE and not _NEGATION_RE.search(c.text)]
+    if negatives and plain:
         conflict = True
-        reasons.append(f"{who(positives)} assert{'s' if len({source_of[c.id] for c in positives}) == 1 else ''} "
+        reasons.append(f"{who(plain)} assert{'s' if len({source_of[c.id] for c in plain}) == 1 else ''} "
                        f"what {who(negatives)} den{'ies' if len({source_of[c.id] for c in negatives}) == 1 else 'y'}: "
                        "contradiction")
-    support_claims = positives or claims
+    # Without a conflict every report supports the assertion (a shared denial too).
+    support_claims = (positives or claims) if conflict else claims
     support_outlets = {feats[c.id].outlet for c in support_claims}
     n_independent = len({component[c.id] for c in claims})
     if conflict:

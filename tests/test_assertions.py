@@ -285,3 +285,23 @@ def test_one_actor_confirming_and_denying_is_a_contradiction():
                predicate="deny", modality="denied", entities=("russia", "ukraine"))
     (a,) = build([yes, no])
     assert a.status == CONTRADICTED
+
+
+@pytest.mark.parametrize("positive, negative, expected", [
+    # a denial in the claim's own words against a plain assertion
+    (dict(text="NATO confirmed that the units were in the Kursk region", attributed_to="Russia"),
+     dict(text="Russia denied that the units were in the Kursk region", attributed_to="Moscow officials"),
+     CONTRADICTED),
+    # tagged as denied only because a denial sits in the same sentence
+    (dict(text="The EU strongly condemned the military cooperation", attributed_to="European Union"),
+     dict(text="EU condemns the military cooperation", attributed_to="China"), CORROBORATED),
+    # two wordings of one negative stance, one of them not tagged as a denial
+    (dict(text="China claims it lacks information on the troops", attributed_to="China"),
+     dict(text="China claims no knowledge of the troops", attributed_to="China"), CORROBORATED),
+])
+def test_denials_need_their_own_words_and_a_plain_assertion(positive, negative, expected):
+    pos = claim("a", kind=EVENT, predicate="confirm", modality="reported", **positive)
+    neg = claim("b", kind=EVENT, predicate="confirm", modality="denied", **negative)
+    matches = [Match(*sorted((pos.id, neg.id)), 0.8, "same-act")]
+    (a,) = build_assertions([pos, neg], matches, DOCS)
+    assert a.status == expected
