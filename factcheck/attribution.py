@@ -37,8 +37,17 @@ SAY_VERBS = {
     "saying": "reported", "stating": "reported", "adding": "reported", "noting": "reported",
     "telling": "reported", "warning": "reported", "claiming": "reported",
     "confirming": "confirmed", "denying": "denied", "insisting": "reported",
+    "found": "reported", "finds": "reported", "showed": "reported", "shows": "reported",
+    "pledged": "reported", "pledges": "reported", "promised": "reported", "promises": "reported",
+    "put": "reported", "puts": "reported", "counted": "reported",
+    "recorded": "reported", "registered": "reported",
 }
-_VERB_RE = re.compile(r"\b(?:" + "|".join(sorted(SAY_VERBS, key=len, reverse=True)) + r")\b")
+# "put" attributes only as "put the figure at N" (its pattern is in `_VERB_RE`).
+_PUT = r"puts?\s+(?:the|its|their|his|her|our)\s+(?:[\w-]+\s+){0,2}?(?:figure|toll|number|estimate|count|total|tally|cost|losses|turnout|damage|crowd)\s+at"
+# "found", "counted", "recorded" attribute only after a source noun ("a poll found").
+_WEAK_VERBS = {"found", "finds", "showed", "shows", "counted", "recorded", "registered"}
+_VERB_RE = re.compile(r"\b(?:" + _PUT + "|" + "|".join(
+    sorted((v for v in SAY_VERBS if v not in ("put", "puts")), key=len, reverse=True)) + r")\b")
 
 TITLE_WORDS = {
     "president", "vice", "prime", "minister", "secretary", "secretary-general", "general",
@@ -68,7 +77,18 @@ SOURCE_NOUNS = {
     "observers", "investigators", "prosecutors", "organisers", "organizers", "estimates",
     "data", "figures", "survey", "poll", "researchers", "scientists", "doctors", "rescuers",
     "services", "service", "department", "forces", "staff", "leadership", "administration",
+    "institute", "institution", "bureau", "board", "commission", "authority", "authorities",
+    "union", "association", "organisation", "organization", "group", "body", "watchdog",
+    "regulator", "operator", "company", "firm", "delegation", "results", "tally", "count",
+    "coalition", "alliance", "party", "campaign", "campaigners", "activists", "monitor",
+    "observatory", "centre", "center", "hospital", "hospitals", "officers", "paramedics",
+    "firefighters", "coastguard", "prosecutor", "court", "studies", "statistics", "census",
+    "broadcaster", "newspaper", "channel", "network", "spokespeople", "representatives",
+    "governor", "mayor", "portal", "website", "website", "platform", "manufacturer",
 }
+# Lower-case words that may sit inside a source's name: particles and prepositions.
+_NAME_PARTICLES = {"von", "der", "van", "de", "la", "le", "du", "da", "di", "al", "el", "bin",
+                   "ben", "in", "at", "from", "on", "with", "to", "del", "dos", "das"}
 _SKIP_BEFORE_VERB = re.compile(
     r"(?:\s+(?:has|have|had|also|earlier|already|previously|reportedly|later|then|again|"
     r"would|will|could|may|might|did|does|do|not|publicly|officially|separately|"
@@ -76,8 +96,8 @@ _SKIP_BEFORE_VERB = re.compile(
     r"must|should|shall|strongly|clearly|still|just|only|even|again))+\s*$",
     re.IGNORECASE)
 _NP_STOP = re.compile(
-    r"(?:^|.*(?:[,;:(“”\"]|\s[–—-]\s|\bthat\b|\bwhile\b|\bbut\b|\bwhereas\b|\bas\b|\bwhen\b|"
-    r"\bafter\b|\bbecause\b|\bif\b|\bso\b|\band\s+(?=[a-z])|\bwhich\b|\bwho\b))\s*(?P<np>[^,;:]*)$",
+    r"(?:^|.*(?:[;:(“”\"]|,(?!\d{3})|\s[–—-]\s|\bthat\b|\bwhile\b|\bbut\b|\bwhereas\b|\bas\b|\bwhen\b|"
+    r"\bafter\b|\bbecause\b|\bif\b|\bso\b|\band\s+(?=[a-z])|\bwhich\b|\bwho\b))\s*(?P<np>(?:[^,;:]|,(?=\d{3}))*)$",
     re.DOTALL)
 _HEADLINE_SOURCE = re.compile(r"^[\s\-–•*]*(?P<np>[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*){0,3}):\s+\S")
 _HEADLINE_LABELS = {"photo", "related", "author", "source", "read", "watch", "update", "editor",
@@ -87,6 +107,11 @@ _NP_CHARS = r"(?:(?:[A-Z]\.){2,}|[^,;:.“”\"()])"
 _NP_END = r"(?=\s*(?:[,;:“”\"()]|\.(?:\s|$)|$)|\s+(?:that|which|who|on|in|at)\s)"
 _ACCORDING = re.compile(rf"\baccording\s+to\s+(?P<np>{_NP_CHARS}+?){_NP_END}")
 _CITING = re.compile(rf"\b(?:citing|quoting)\s+(?P<np>{_NP_CHARS}+?){_NP_END}")
+_DATA_FROM = re.compile(
+    r"(?:the\s+|a\s+|an\s+)?(?:(?:latest|official|new|preliminary|final|updated|provisional)\s+)?"
+    r"(?:figures|data|estimates?|statistics|numbers|tally|count|report|reports|information|"
+    r"results|survey|poll)\s+(?:from|by|of|released\s+by|published\s+by|compiled\s+by|"
+    r"issued\s+by)\s+", re.IGNORECASE)
 _CITED_BY = re.compile(r"\s+(?:cited|quoted)\s+by\s+(?P<relay>.+)$")
 
 
@@ -141,6 +166,7 @@ def clean_source(np: str) -> str:
     m = re.match(r"^(?P<owner>.+?)[’']s\s+(?P<head>[a-z]+)$", s)
     if m and m.group("head") in DOCUMENT_NOUNS:
         s = m.group("owner")
+    s = re.sub(r"\s+of\s+(?:about\s+|some\s+|more\s+than\s+)?\d[\d,.]*\s+[a-z][\w\s-]*$", "", s)
     s = strip_title(s)
     s = " ".join(ACRONYMS.get(t, t) for t in s.split())
     return s
@@ -154,6 +180,12 @@ _NP_LOWER_OK = {"of", "for", "and", "the", "a", "an", "state", "news", "military
                 "press", "general", "deputy", "chief", "high", "new", "top-level", "interior",
                 "ministry", "intelligence", "border", "city", "county", "provincial", "district",
                 "fire", "election", "electoral", "central", "ukrainian", "u.s.", "un", "eu"}
+
+
+# Words that mark a clause, not a name: "the troops were sent" is no source.
+_NOT_IN_NP = {"that", "which", "who", "were", "was", "is", "are", "be", "been", "had", "has",
+              "have", "not", "no", "if", "when", "while", "because", "than", "as", "by",
+              "would", "will", "could", "may", "might", "there", "it", "they", "he", "she"}
 
 
 _NOT_SUBJECTS = {"Amid", "After", "Before", "During", "Despite", "Following", "Since", "With",
@@ -170,15 +202,21 @@ def _valid_np(np: str) -> bool:
     if words[0] in _NOT_SUBJECTS:
         return False
     lower = [w.lower().strip(".,’'") for w in words if not _is_capitalised(w)]
+    has_head = any(w.lower().strip(".,’'").removesuffix("’s").removesuffix("'s") in SOURCE_NOUNS
+                   or w.lower() in TITLE_WORDS for w in words)
     if any(w not in _NP_LOWER_OK and w.rstrip("s") not in SOURCE_NOUNS and w not in SOURCE_NOUNS
-           and w not in TITLE_WORDS for w in lower):
+           and w not in TITLE_WORDS and w not in _NAME_PARTICLES
+           and not (has_head and len(words) <= 7 and re.sub(r"[’']s$", "", w).isalpha()
+                    and not w.endswith(("ing", "ed")) and w not in _NOT_IN_NP)
+           for w in lower):
         return False
     last = words[-1].strip(".,’'")
     if not _is_capitalised(last) and last.lower() not in SOURCE_NOUNS and \
-            last.lower() not in TITLE_WORDS:
+            last.lower() not in TITLE_WORDS and not (has_head and " of " in np):
         return False
-    if words[0][0].islower() and words[0].lower() not in ("the", "a", "an") and not any(
-            w.lower().strip("’'s") in SOURCE_NOUNS for w in words):
+    if any(w.lower() in _NAME_PARTICLES for w in words[:1]):
+        return False
+    if words[0][0].islower() and words[0].lower() not in ("the", "a", "an") and not has_head:
         return False
     return any(_is_capitalised(w) for w in words) or any(
         w.lower().strip(".,’'") in SOURCE_NOUNS or w.lower() in TITLE_WORDS for w in words)
@@ -238,6 +276,9 @@ def find_attributions(text: str) -> list[Attribution]:
     origin = clean_source(citing.group("np")) if citing else None
     for m in _ACCORDING.finditer(text):
         np, relay = _split_relay(m.group("np"))
+        data = _DATA_FROM.match(np)
+        if data:  # "according to figures from the ministry": the ministry
+            np = np[data.end():]
         if _valid_np(np):
             out.append(Attribution(m.start(), m.end(), clean_source(np), "according to",
                                    "according", "reported", relay))
@@ -245,9 +286,10 @@ def find_attributions(text: str) -> list[Attribution]:
         verb = m.group()
         rest = text[m.end():]
         # Inverted trailing form: ", said X." / ", says X".
-        inv = re.match(rf"\s+(?P<np>{_NP_CHARS}+?)\s*[.!?]?\s*[”\"]?\s*$", rest)
+        inv = re.match(rf"\s+(?P<np>{_NP_CHARS}+?)(?:\s*,\s+(?:an?|the|who|which|one)\s[^“”\"]*)?"
+                       rf"\s*[.!?]?\s*[”\"]?\s*$", rest)
         if verb in ("said", "says", "added", "reported", "stated", "wrote") and inv and \
-                re.search(r"[,”\"]\s*$", text[:m.start()]) and _valid_np(inv.group("np")):
+                re.search(r"(?:[,”\"]|^)\s*$", text[:m.start()]) and _valid_np(inv.group("np")):
             np = inv.group("np")
             out.append(Attribution(m.start(), m.end() + inv.end("np"), clean_source(np), verb,
                                    "trail", SAY_VERBS[verb]))
@@ -262,6 +304,13 @@ def find_attributions(text: str) -> list[Attribution]:
         if subj is None:
             continue
         start, np = subj
+        if verb in _WEAK_VERBS and not any(
+                w.lower().strip(".,’'") in SOURCE_NOUNS | {"poll", "survey", "study", "report",
+                                                          "analysis", "census", "review"}
+                for w in np.split()):
+            continue
+        if verb.startswith("put"):
+            verb = "put"
         np, relay = _split_relay(np)
         after = text[m.end():]
         trailing = bool(re.match(r"\s*(?:[,.!?]|\s*$|\s+(?:in|on|at|to|during|last|this|"
@@ -272,7 +321,8 @@ def find_attributions(text: str) -> list[Attribution]:
         name = clean_source(np)
         src_relay = relay
         source = name
-        if origin and citing and citing.start() >= m.end() and position == "trail":
+        if origin and citing and position == "trail" and (
+                citing.start() >= m.end() or start < citing.start() < m.start()):
             src_relay, source = name, f"{name}, citing {origin}"
         out.append(Attribution(start, m.end(), source, verb, position, SAY_VERBS[verb],
                                src_relay, _is_anaphor(np)))

@@ -20,7 +20,8 @@ from .attribution import (
     leading_name,
     looks_like_person,
 )
-from .dates import DateMention, find_dates
+from .attribution import TITLE_WORDS
+from .dates import DAY, SAME_DAY, DateMention, find_dates
 from .models import EVENT, NUMERIC, QUOTE, STORY, TITLE, Claim, Document, Sentence, content_id
 from .quantities import VAGUE, Quantity, find_quantities
 
@@ -29,7 +30,9 @@ _BOUNDARY = re.compile(
     r";|\s[–—]\s|—|:\s+(?=[“\"])|,\s+(?=(?:but|while|whereas|although|though|with|which|who|"
     r"where|when|after|because|despite|amid|citing|saying|according|as\s+well\s+as|prompting|"
     r"adding|noting|stating|possibly|however|and\s+(?:the|a|an|it|he|she|they|in|on|is|was|"
-    r"has|have|will|would)\b)\b)")
+    r"has|have|will|would)\b|as(?!\s+(?:many|much|well|of|part|a\s+result)\b)|(?:up|down)\s+from|"
+    r"and\s+(?=(?:tens|hundreds|thousands|dozens|millions|some|about|around|nearly|almost|more|"
+    r"at\s+least|another|up\s+to|over|[$€£]?\d))|and\s+by\b)\b)")
 # Asides that carry their own numbers: ", including 500 officers and three generals,".
 _ASIDE = re.compile(r",\s+(?:including|such\s+as|among\s+them|of\s+whom|mostly|mainly)\s+[^,;()]+"
                     r"|\([^()]*\)")
@@ -74,13 +77,20 @@ _STANCE = {"noncommittal", "deny", "confirm", "condemn", "accuse", "warn"}
 _PLANNED = re.compile(
     r"\b(?:plans?\s+to|planning\s+to|planned|intends?\s+to|intending\s+to|will|shall|"
     r"expected\s+to|set\s+to|scheduled\s+to|prepar\w+\s+to|aims?\s+to|going\s+to|"
-    r"being\s+readied|readied\s+to|(?:is|are)\s+to\s+be|forecasts?|projected\s+to)\b", re.IGNORECASE)
+    r"being\s+readied|readied\s+to|(?:is|are)\s+to\s+be|forecasts?|projected\s+to|"
+    r"(?:promis|pledg|vow)\w*(?:\s+[\w-]+){0,4}?\s+to\s+[a-z]+)\b", re.IGNORECASE)
 _HEADLINE_INFINITIVE = re.compile(r"^[-–•*\s]*[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*\s+to\s+[a-z]+")
 _HEDGED = re.compile(
     r"\b(?:would|could|might|may|if|possibly|possible|possibility|likely|reportedly|allegedly|"
     r"potentially|perhaps|probably|unconfirmed|believed\s+to|thought\s+to|suspected)\b",
     re.IGNORECASE)
-_NEGATED = re.compile(r"\b(?:not|never|no|none|nor)\b|n[’']t\b", re.IGNORECASE)
+_NEGATED = re.compile(r"\b(?:not|never|none|nor)\b|\bno\b(?!\.?\s*\d)|n[’']t\b", re.IGNORECASE)
+# "said the government would build": future in reported speech is a plan, not a hedge.
+_WOULD = re.compile(r"\bwould\b", re.IGNORECASE)
+_STRONG_HEDGE = re.compile(r"\b(?:if|unless|could|might|may|possibly|likely|perhaps|probably|"
+                           r"reportedly|allegedly)\b", re.IGNORECASE)
+_SAID_WOULD = re.compile(r"\b(?:said|says|told|announced|promised|pledged|vowed|stated)\b[^.;]*"
+                         r"\bwould\b", re.IGNORECASE)
 
 PLACES: dict[str, tuple[str, ...]] = {
     "north korea": ("north korea", "north korean", "north koreans", "dprk", "pyongyang"),
@@ -136,6 +146,9 @@ class _Context:
     last_source: str | None = None
     last_person: str | None = None
     surnames: dict[str, str] | None = None
+    last_date: DateMention | None = None  # the last day named, for "the same day"
+    last_counted: str | None = None  # what the paragraph last counted, for "another 10,000"
+    line: int = -1  # the paragraph (line) the context is in
 
     def remember(self, source: str | None) -> None:
         if not source or source == self.outlet:
@@ -184,7 +197,38 @@ def _find_quotes(text: str) -> list[_Quote]:
                 i = (j + 1) if j >= 0 else n
             else:
                 i += 1
-    return out
+    return _continued_quotes(text, out)
+
+
+def _continued_quotes(text: str, quotes: list[_Quote]) -> list[_Quote]:
+    """Statements quoted over several paragraphs with one opening mark and one closing
+    mark: the paragraphs between belong to the quote (and to its speaker: the
+    continuations share the opening quote's `open`)."""
+    out = list(quotes)
+    for q in quotes:
+        if q.close != q.end or text[q.open] != "“":
+            continue  # closed on its own line, or straight quotes: not extended
+        pos = text.find("\n", q.end)
+        pending: list[_Quote] = []
+        for _ in range(20):
+            if pos < 0:
+                break
+            start, pos = pos + 1, text.find("\n", pos + 1)
+            end = len(text) if pos < 0 else pos
+            line = text[start:end]
+            if not line.strip():
+                continue
+            opener, closer = line.find("“"), line.find("”")
+            if opener >= 0 and (closer < 0 or opener < closer):
+                break  # each paragraph reopens the quote: already found line by line
+            lead = len(line) - len(line.lstrip())
+            if closer >= 0:
+                pending.append(_Quote(start + lead, start + closer, start + closer + 1, q.open))
+                out.extend(pending)
+                break
+            pending.append(_Quote(start + lead, start + len(line.rstrip()),
+                                  start + len(line.rstrip()), q.open))
+    return sorted(set(out), key=lambda x: (x.start, x.end))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -194,7 +238,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
                 text[start] == "’":
             break
         start += 1
-    while end > start and text[end - 1] in " \t\r\n,;:–—-“”\"(‘":
+    while end > start and (text[end - 1] in " \t\r\n,;:–—-“”\"(‘" or (
+            text[end - 1] == ")" and "(" not in text[start:end])):
         end -= 1
     while end > start and text[end - 1] in ".!?" and not re.search(r"\b[A-Z]\.$|\b[a-z]\.[a-z]\.$",
                                                                     text[start:end]):
@@ -302,6 +347,9 @@ def _modality(span: str, attribution: Attribution | None, predicate: str | None,
         return "denied"
     if _PLANNED.search(span) or _HEADLINE_INFINITIVE.match(span) or (date is not None and date.future):
         return "planned"
+    if _WOULD.search(span) and not _STRONG_HEDGE.search(span) and (
+            attribution is not None or _SAID_WOULD.search(span)):
+        return "planned"
     if _HEDGED.search(span) or (attribution is not None and attribution.modality == "hedged"):
         return "hedged"
     if _NEGATED.search(span) and predicate not in ("noncommittal",):
@@ -313,14 +361,23 @@ def _modality(span: str, attribution: Attribution | None, predicate: str | None,
     return "asserted"
 
 
-def _pick_attribution(atts: Sequence[Attribution], start: int, end: int) -> Attribution | None:
+def _pick_attribution(atts: Sequence[Attribution], start: int, end: int,
+                      anchor: tuple[int, int] | None = None) -> Attribution | None:
     """The attribution governing `start:end`: one inside it, 'according to', the nearest
-    lead before it, the nearest trailing one after it, then a headline source."""
+    lead before it, the nearest trailing one after it, then a headline source.
+
+    `anchor` is the quantity's own span: of several 'according to' phrases, the first
+    after the number names its source ("40,000 according to police, and 100,000
+    according to organisers")."""
     inside = [a for a in atts if a.position == "lead" and start <= a.start and a.end <= end]
     if inside:
         return inside[0]
     according = [a for a in atts if a.position == "according"]
     if according:
+        if anchor is not None:
+            after = [a for a in according if a.start >= anchor[1]]
+            if after:
+                return min(after, key=lambda a: a.start)
         return min(according, key=lambda a: abs(a.start - start))
     before = [a for a in atts if a.position == "lead" and a.end <= start]
     if before:
@@ -351,12 +408,20 @@ def _resolve(att: Attribution | None, sentence_text: str, ctx: _Context) -> tupl
     return ctx.full_name(att.source), att.relay
 
 
-def _nearest_date(dates: Sequence[DateMention], start: int, end: int) -> DateMention | None:
+def _nearest_date(dates: Sequence[DateMention], start: int, end: int,
+                  anchor: tuple[int, int] | None = None,
+                  statement: int | None = None) -> DateMention | None:
     inside = [d for d in dates if start <= d.start and d.end <= end and d.iso]
     if inside:
+        if anchor is not None:  # the date closest to the number, not the statement's date
+            return min(inside, key=lambda d: max(d.start - anchor[1], anchor[0] - d.end, 0))
         return inside[0]
     before = [d for d in dates if d.end <= start and d.iso]
-    return before[-1] if before else None
+    if before:
+        return before[-1]
+    # The date of the statement that follows: "..., the ministry said on Oct. 24."
+    after = [d for d in dates if statement is not None and d.start >= statement and d.iso]
+    return after[0] if after and anchor is not None else None
 
 
 def _worthiness(kind: str, quantity: Quantity | None, named_source: bool, att: Attribution | None,
@@ -416,8 +481,64 @@ def extract_claims(document: Document, sentences: Sequence[Sentence]) -> list[Cl
     return sorted(claims.values(), key=lambda c: (c.start, c.end, c.kind, c.id))
 
 
+_ISSUER = re.compile(
+    r"\b(?:issued|released|published|signed|adopted|agreed|made\s+public|put\s+out|read\s+out|"
+    r"delivered|sent|posted)\b[^.:;]*?\bby\s+(?P<np>(?:the\s+)?[A-Z][^.:;]*?)"
+    r"(?=\s+(?:after|on|in|at|during|following|before|late|early|and\s+reads)\s|\s*[.:;]|\s*$)")
+
+
+def _lead_in_speaker(text: str, para_start: int, ctx: _Context) -> tuple[str | None, str | None]:
+    """Who issued a statement quoted from the start of a paragraph: the paragraph before
+    introduces it ('The text of the statement was released by X:'), possibly with a
+    heading between."""
+    end = para_start
+    for _ in range(8):  # blank lines and one heading may stand between
+        prev_end = text.rfind("\n", 0, max(0, end - 1))
+        line = text[prev_end + 1:end].strip()
+        end = prev_end + 1
+        if not line:
+            if prev_end < 0:
+                break
+            continue
+        if _is_heading(line):
+            continue
+        if not line.endswith(":"):
+            break
+        issuer = None
+        for issuer in _ISSUER.finditer(line):
+            pass
+        if issuer:
+            return clean_source(issuer.group("np")), None
+        last = re.split(r"(?<=[.!?])\s+", line)[-1]
+        atts = [a for a in find_attributions(last) if a.position in ("lead", "headline")]
+        if atts:
+            return _resolve(atts[-1], last, ctx)
+        break
+    return None, None
+
+
 def _quote_speaker(document: Document, quote: _Quote, previous: Sentence | None,
-                   ctx: _Context) -> tuple[str | None, str | None]:
+                   ctx: _Context, quotes: Sequence[_Quote] = (),
+                   known: dict[int, tuple[str | None, str | None]] | None = None,
+                   ) -> tuple[str | None, str | None]:
+    speaker = _own_quote_speaker(document, quote, previous, ctx)
+    if speaker[0] is not None:
+        return speaker
+    text = document.text
+    line_start = text.rfind("\n", 0, quote.open) + 1
+    # A later quote in a paragraph is the same speaker's, unless it names another.
+    earlier = [q for q in quotes if line_start <= q.open < quote.open and q.open != quote.open]
+    if earlier and known is not None:
+        prior = max(earlier, key=lambda q: q.open)
+        if prior.open in known and known[prior.open][0] is not None:
+            return known[prior.open]
+    if not text[line_start:quote.open].strip():
+        return _lead_in_speaker(text, line_start, ctx)
+    return None, None
+
+
+def _own_quote_speaker(document: Document, quote: _Quote, previous: Sentence | None,
+                       ctx: _Context) -> tuple[str | None, str | None]:
     text = document.text
     line_start = text.rfind("\n", 0, quote.open) + 1
     line_end = text.find("\n", quote.close)
@@ -456,6 +577,13 @@ def _sentence_claims(document: Document, sentence: Sentence, previous: Sentence 
     base = sentence.start
     published = document.published
     dates = find_dates(s_text, published)
+    if ctx.line != sentence.line:
+        ctx.line, ctx.last_counted = sentence.line, None
+    if dates:
+        dates = [_same_day(d, ctx) for d in dates]
+        resolved = [d for d in dates if d.iso and d.precision == DAY]
+        if resolved:
+            ctx.last_date = resolved[-1]
     atts_all = find_attributions(s_text)
     in_quotes = [q for q in quotes if q.start < sentence.end and sentence.start < q.end]
     # Attributions inside quoted words belong to the quote's speaker, not the sentence.
@@ -470,12 +598,14 @@ def _sentence_claims(document: Document, sentence: Sentence, previous: Sentence 
 
     def speaker_of(q: _Quote) -> tuple[str | None, str | None]:
         if q.open not in quote_speakers:
-            quote_speakers[q.open] = _quote_speaker(document, q, previous, ctx)
+            quote_speakers[q.open] = _quote_speaker(document, q, previous, ctx, quotes,
+                                                    quote_speakers)
         return quote_speakers[q.open]
 
     def make(kind: str, start: int, end: int, *, quantity: Quantity | None = None,
              predicate: str | None = None, subject: str | None = None) -> Claim:
         span = s_text[start:end]
+        anchor = (quantity.start, quantity.end) if quantity is not None else None
         q = quote_of(start, end) if kind != QUOTE else None
         if kind == QUOTE:
             qq = next(x for x in in_quotes if x.start <= base + start < x.end)
@@ -485,7 +615,7 @@ def _sentence_claims(document: Document, sentence: Sentence, previous: Sentence 
             source, relay = speaker_of(q)
             att = None
         else:
-            att = _pick_attribution(atts, start, end)
+            att = _pick_attribution(atts, start, end, anchor)
             source, relay = _resolve(att, s_text, ctx)
             if source is None and kind == EVENT:
                 actor = _actor(span, predicate)
@@ -495,7 +625,8 @@ def _sentence_claims(document: Document, sentence: Sentence, previous: Sentence 
             source = document.outlet
         if relay and source and not source.startswith(relay):
             source = f"{relay}, citing {source}"
-        date = _nearest_date(dates, start, end)
+        date = _nearest_date(dates, start, end, anchor,
+                             att.start if att is not None and att.position == "trail" else None)
         entities = _entities(span)
         modality = _modality(span, att, predicate, date)
         value = quantity.value if quantity is not None else None
@@ -521,9 +652,22 @@ def _sentence_claims(document: Document, sentence: Sentence, previous: Sentence 
     last_counted: str | None = None
     for qty in quantities:
         cs, ce = _clause_of(s_text, qty.start, qty.end)
+        # A trailing "..., an official said" is who says it, not part of what is said.
+        cut = min((a.start for a in atts if a.position == "trail" and qty.end <= a.start < ce),
+                  default=None)
+        if cut is not None:
+            cs, ce = _trim(s_text, cs, cut)
         if qty.counted is None and last_counted and qty.qualifier != VAGUE:
             qty = _with_counted(qty, last_counted)
+        elif qty.noun is None and last_counted and qty.counted == "people" and \
+                qty.qualifier == VAGUE:
+            qty = _with_counted(qty, last_counted)  # "2.5 million votes ..., several hundred arrived"
+        elif qty.counted is None and ctx.last_counted and re.search(
+                r"\banother\s+$", s_text[max(0, qty.start - 10):qty.start], re.IGNORECASE):
+            qty = _with_counted(qty, ctx.last_counted)  # "She said another 10,000 would be ..."
         last_counted = qty.counted or last_counted
+        if qty.counted:
+            ctx.last_counted = qty.counted
         numeric_clauses.append((cs, ce))
         subject = _subject(s_text, qty.end, ce)
         out.append(make(NUMERIC, cs, ce, quantity=qty, predicate=_predicate(s_text[cs:ce]),
@@ -557,7 +701,7 @@ def _sentence_claims(document: Document, sentence: Sentence, previous: Sentence 
             if ce - cs < 12:
                 continue
         predicate = _predicate(s_text[cs:ce])
-        if predicate is None:
+        if predicate is None or (_is_heading(s_text) and not _finite_act(s_text[cs:ce], predicate)):
             continue
         out.append(make(EVENT, cs, ce, predicate=predicate))
 
@@ -568,7 +712,56 @@ def _sentence_claims(document: Document, sentence: Sentence, previous: Sentence 
     subject = leading_name(s_text)
     if subject and looks_like_person(subject):
         ctx.remember(ctx.full_name(subject))
+    else:
+        role = _ROLE_SUBJECT.match(s_text)
+        if role:  # "The new prime minister arrived ...": the "he" of the next sentence
+            ctx.last_person = role.group("role")
     return out
+
+
+# A sentence opening with a role: "The new prime minister arrived", "The mayor said".
+_ROLE_SUBJECT = re.compile(
+    r"^\s*[Tt]he\s+(?P<role>(?:[a-z-]+\s+){0,3}(?:" + "|".join(
+        sorted((t for t in TITLE_WORDS if t.isalpha() and len(t) > 3), key=len, reverse=True))
+    + r"))\s+(?:[a-z]+ed|said|says|told|arrived|was|is|has|had)\b")
+
+
+def _same_day(date: DateMention, ctx: _Context) -> DateMention:
+    """'The same day' is the day last named before it in the document."""
+    if date.precision != SAME_DAY:
+        return date
+    if ctx.last_date is None:
+        return DateMention(date.start, date.end, date.text, None, None)
+    return DateMention(date.start, date.end, date.text, ctx.last_date.iso, ctx.last_date.precision)
+
+
+def _is_heading(text: str) -> bool:
+    """Title case with no final stop: 'Joint Statement on the Situation in the Region'."""
+    words = re.findall(r"[A-Za-z][\w’'-]*", text)
+    if not 2 <= len(words) <= 20 or text.rstrip()[-1:] in ".!?”\":":
+        return False
+    return all(w[0].isupper() or len(w) <= 3 or w in _HEADING_LOWER for w in words)
+
+
+_HEADING_LOWER = {"with", "from", "into", "over", "after", "about", "than", "amid", "upon",
+                  "near", "onto", "between", "against", "during", "under"}
+
+
+def _finite_act(span: str, predicate: str) -> bool:
+    """Whether a heading's act word is a verb ('Allies Condemn Deployment') and not a noun
+    ('Statement on the Deployment', 'Condemnation of ...'): a heading that is just a noun
+    phrase reports no act."""
+    pattern = next(p for name, p in PREDICATES if name == predicate)
+    for m in pattern.finditer(span):
+        word = re.match(r"[\w’'-]+", span[m.start():])
+        token = word.group().lower() if word else ""
+        if token.endswith(("ing", "ion", "ment", "ance", "al", "ure")):
+            continue
+        if re.search(r"\b(?:on|of|for|about|the|a|an|to|against|over)\s+$", span[:m.start()],
+                     re.IGNORECASE):
+            continue
+        return True
+    return False
 
 
 def _with_counted(qty: Quantity, counted: str) -> Quantity:

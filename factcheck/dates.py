@@ -17,6 +17,7 @@ DAY = "day"
 MONTH = "month"
 YEAR = "year"
 APPROXIMATE = "approximate"
+SAME_DAY = "same-day"  # "the same day": resolved by the caller to the day mentioned before
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "febr": 2, "march": 3, "mar": 3,
@@ -62,6 +63,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:earlier|later)\s+(?:this|in\s+the)\s+(?:week|month|year)|"
         r"(?:this|last|next|past|previous|coming)\s+(?:week|month|year|weekend)|"
         r"(?:in\s+)?the\s+(?:coming|next|past|last)\s+(?:few\s+)?(?:days|weeks|months)|"
+        r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|an?|one)\s+(?:minutes?|hours?)\s+ago|"
+        r"(?:by|before|until|at)\s+the\s+end\s+of\s+(?:the|this|next)\s+(?:week|month|year)|"
+        r"the\s+same\s+day|"
         r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:days|weeks|months|years)\s+ago|"
         r"(?:a|one)\s+(?:day|week|month|year)\s+ago)\b", re.IGNORECASE)),
     # A bare year after a preposition: "in 2023", "since 2014", "(2012–2014)".
@@ -163,6 +167,19 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date | None) -> tuple[str | No
             back = 7
         return (ref - dt.timedelta(days=back)).isoformat(), DAY, False
     rel = re.sub(r"\s+", " ", g["rel"].lower())
+    if rel == "the same day":
+        return None, SAME_DAY, False  # the caller knows which day was meant before
+    if rel.endswith(("minute ago", "minutes ago", "hour ago", "hours ago")):
+        return ref.isoformat(), DAY, False
+    if " end of " in rel:
+        unit = rel.split()[-1]
+        nxt = rel.split()[-2] == "next"
+        if unit == "week":
+            return (ref + dt.timedelta(days=(6 - ref.weekday()) + (7 if nxt else 0))).isoformat(), \
+                APPROXIMATE, True
+        if unit == "month":
+            return _iso_month(*_shift_months(ref, 1 if nxt else 0)), MONTH, True
+        return str(ref.year + (1 if nxt else 0)), YEAR, True
     if rel == "today" or rel == "tonight" or rel.startswith("this ") and rel.split()[1] in (
             "morning", "afternoon", "evening"):
         return ref.isoformat(), DAY, False
@@ -181,6 +198,9 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date | None) -> tuple[str | No
             return _iso_month(*_shift_months(ref, -n)), MONTH, False
         return str(ref.year - n), YEAR, False
     unit = rel.split()[-1].rstrip("s")
+    if rel.startswith("past ") and unit in ("week", "month", "year"):
+        # "over the past year": a period ending now, so as of the publication date
+        return ref.isoformat(), APPROXIMATE, False
     forward = any(w in rel for w in ("next", "coming", "later"))
     backward = any(w in rel for w in ("last", "past", "previous", "earlier"))
     if unit in ("day",):

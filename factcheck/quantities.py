@@ -48,9 +48,10 @@ _SEVERAL = {"hundred": (200, 999), "thousand": (2_000, 9_999), "million": (2_000
 
 QUALIFIERS = [
     (OVER, r"more\s+than|over|above|upwards\s+of|in\s+excess\s+of|exceeding|just\s+over|"
-           r"well\s+over|greater\s+than|north\s+of|over\s+a"),
+           r"well\s+over|greater\s+than|north\s+of|over\s+a|stronger\s+than|larger\s+than|"
+           r"higher\s+than|bigger\s+than|topping|surpassing|passing"),
     (UNDER, r"less\s+than|fewer\s+than|under|below|nearly|almost|just\s+under|close\s+to|"
-            r"not\s+quite|shy\s+of|just\s+shy\s+of"),
+            r"not\s+quite|shy\s+of|just\s+shy\s+of|weaker\s+than|smaller\s+than|lower\s+than"),
     (AT_LEAST, r"at\s+least|no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than|"
                r"a\s+minimum\s+of|at\s+a\s+minimum"),
     (UP_TO, r"up\s+to|as\s+many\s+as|as\s+much\s+as|at\s+most|no\s+more\s+than|"
@@ -83,11 +84,18 @@ COUNTED_CLASSES = {
     "missing": "missing", "arrests": "arrests", "arrested": "arrests", "detainees": "arrests",
     "hostages": "hostages", "hostage": "hostages", "prisoners": "prisoners",
     "percent": "percent", "per cent": "percent", "%": "percent",
+    "percentage points": "percentage points", "magnitude": "magnitude",
 }
+# Counts of time units are durations ("40 hours after", "in four days"), not claims,
+# unless a sentence is meant ("jailed for 10 years").
+TIME_UNITS = {"second", "minute", "hour", "day", "night", "week", "month", "year", "decade",
+              "century", "weekend"}
+_SENTENCE_CUE = re.compile(r"\b(?:sentenc\w*|jail\w*|prison|imprison\w*|term|terms)\b[^.;]{0,30}$",
+                           re.IGNORECASE)
 _PEOPLE_LIKE = {"people", "children", None}
 # What a clause says happened to counted people turns them into a toll.
 _TOLL_CUES = [
-    ("deaths", re.compile(r"\b(?:killed|died|dead|death\s+toll|perished|lost\s+their\s+lives|"
+    ("deaths", re.compile(r"\b(?:killed|died|dead|death\s+toll|perished|lost\s+their\s+lives|drowned|"
                           r"killing|deaths?|fatalities|bodies)\b", re.IGNORECASE)),
     ("injured", re.compile(r"\b(?:injured|wounded|hurt|injuring|wounding|hospitali[sz]ed)\b",
                            re.IGNORECASE)),
@@ -95,9 +103,62 @@ _TOLL_CUES = [
     ("displaced", re.compile(r"\b(?:displaced|evacuated|fled|homeless)\b", re.IGNORECASE)),
     ("arrests", re.compile(r"\b(?:arrested|detained|arrests)\b", re.IGNORECASE)),
 ]
+# "The death toll ... rose to 52", "the number of people killed ... reached 23",
+# "put the toll at 1,541", "waiting lists, which stood at 7.6 million": the number's
+# noun stands before it, joined by a linking verb.
+_LINK = (r"(?:rose|risen|rises|rising|climbed|climbs|jumped|jumps|increased|increases|reached|"
+         r"reaches|hit|hits|stood|stands|was|is|were|are|at|to|of|passed|passes|topped|tops|"
+         r"exceeded|exceeds|surpassed|soared|now|totalled|totaled|numbered)")
 _BEFORE_CUE = re.compile(
-    r"\b(?:(?P<toll>death|casualty|injury)\s+toll|number\s+of\s+(?P<noun>[a-z]+))\b[^.;]{0,40}$",
+    rf"\b(?:(?:(?P<toll>death|casualty|injury|fatality)\s+)?toll|number\s+of\s+(?P<noun>[a-z]+)"
+    rf"(?P<rest>(?:\s+[a-z]+)?))\b[^.;:\d]{{0,100}}?\b{_LINK}\s+$"
+    rf"|\b(?P<noun2>[a-z]{{3,}})(?:,\s+which)?\s+(?:stood|stands|totall?ed|numbered)\s+at\s+$",
     re.IGNORECASE)
+# An act right before the number says what happened to those counted: "killed 18 civilians".
+_VERB_BEFORE = [
+    ("deaths", re.compile(r"\b(?:kill(?:s|ed|ing)?|claim(?:s|ed|ing)?\s+the\s+lives\s+of)\s+"
+                          r"(?:another\s+|an\s+estimated\s+)?$", re.IGNORECASE)),
+    ("injured", re.compile(r"\b(?:injur(?:e|es|ed|ing)|wound(?:s|ed|ing)?)\s+(?:another\s+)?$",
+                           re.IGNORECASE)),
+    ("displaced", re.compile(r"\b(?:evacuat(?:e|es|ed|ing)|displac(?:e|es|ed|ing))\s+$",
+                             re.IGNORECASE)),
+    ("arrests", re.compile(r"\b(?:arrest(?:s|ed|ing)?|detain(?:s|ed|ing)?)\s+$", re.IGNORECASE)),
+]
+# A change rather than a level: "rose by 800", "up 2.1 percentage points", "fell 5%".
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:(?:rose|risen|rises|rising|increased|increases|grew|grown|jumped|climbed|fell|fallen|"
+    r"falls|dropped|declined|decreased|slipped|surged|soared|plunged|plummeted|up|down|"
+    r"(?:an?\s+)?(?:increase|decrease|rise|drop|fall|gain|loss|jump|decline)\s+of)\s+(?:by\s+)?"
+    r"|\bby\s+)$", re.IGNORECASE)
+_CHANGE_VERB = re.compile(r"\b(?:rose|risen|rises|increased|grew|grown|jumped|climbed|fell|fallen|"
+                          r"dropped|declined|decreased|slipped|surged|soared|plunged|up|down|"
+                          r"increase|decrease|rise|drop|fall)\b", re.IGNORECASE)
+_AGE_RE = re.compile(
+    r"\b\d{1,3}[-\s]years?[-\s]olds?\b|\b(?:aged|ages)\s+\d{1,3}(?:\s*(?:-|–|to|and)\s*\d{1,3})?"
+    r"|\b(?:people|voters|adults|children|men|women|those|anyone|youths?|teenagers|girls|boys|"
+    r"residents|patients|players|drivers|students)\s+(?:aged\s+)?(?:under|over|above|below|"
+    r"older\s+than|younger\s+than)\s+\d{1,2}\b(?!\s*(?:%|per|million|thousand|billion))",
+    re.IGNORECASE)
+# Phone numbers ("020 7946 0018", "1-800-555-0199"); validated in `_phone_spans`.
+_PHONE_RE = re.compile(r"(?<![\w.,])\+?\(?\d[\d().\t -]{5,}\d(?![\w,])")
+_PERCENT_RE = re.compile(r"\s*(?:(?P<pct>per\s?cent|percent|pct\.?)(?![a-z])|"
+                         r"(?P<pts>percentage[\s-]points?))", re.IGNORECASE)
+_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[\s-]+$|\bmagnitude[\s-]+of\s+$", re.IGNORECASE)
+_MAGNITUDE_AFTER = re.compile(r"[\s-]+magnitude\b|\s+on\s+the\s+Richter\s+scale", re.IGNORECASE)
+# Shares written as fractions, as percentages so "two-thirds" and "67%" compare.
+FRACTIONS = {"half": 50.0, "third": 100 / 3, "thirds": 100 / 3, "quarter": 25.0, "quarters": 25.0,
+             "fifth": 20.0, "fifths": 20.0, "tenth": 10.0, "tenths": 10.0}
+_FRACTION_RE = re.compile(
+    r"(?<![\w-])(?:(?P<n>a|one|two|three|four|nine)[\s-]+)?(?P<frac>half|thirds?|quarters?|fifths?|"
+    r"tenths?)(?![\w-])"
+    r"|(?<![\w.,-])(?P<a>one|1|two|2|three|3)\s+(?:in|out\s+of)\s+(?:every\s+)?"
+    r"(?P<b>two|three|four|five|six|seven|eight|nine|ten|\d{1,3})(?![\d,.])(?!\s*(?:%|percent))",
+    re.IGNORECASE)
+_FRACTION_OK_AFTER = re.compile(r"\s+(?:of|the|its|their|all|our|his|her|said|say|says|"
+                                r"had|have|were|are|backed|voted|live|lived)\b", re.IGNORECASE)
+_FRACTION_OK_BEFORE = re.compile(r"\b(?:nearly|almost|about|around|roughly|some|over|more\s+than|"
+                                 r"less\s+than|under|by|than|just|at\s+least|up\s+to|than)\s+$",
+                                 re.IGNORECASE)
 
 _MODIFIERS = {
     "more", "additional", "other", "new", "extra", "military", "armed", "foreign", "local",
@@ -127,7 +188,8 @@ _LABELS = (r"resolutions?|articles?|sections?|chapters?|pages?|pp?\.|no\.|nos\.|
 _LABEL_RE = re.compile(
     rf"\b(?:{_LABELS})\s+(?:[A-Z]{{0,3}}[-/]?)?\d[\d/.-]*(?:(?:,\s*|\s+and\s+|\s+or\s+|\s*[-–]\s*)"
     rf"\d[\d/.-]*)*", re.IGNORECASE)
-_TIME_RE = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?(?![a-z])",
+_TIME_RE = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?(?![a-z])|"
+                      r"\b(?:GMT|UTC|CET|EST|BST)\s*[+-]\s*\d{1,2}(?::?\d{2})?",
                       re.IGNORECASE)
 
 _WORD_ATOM = "|".join(sorted(list(UNITS) + list(SCALES), key=len, reverse=True))
@@ -192,10 +254,27 @@ def _digits_value(dig: str) -> float:
     return float(re.sub(r"[,\s\u00a0\u202f]", "", dig))
 
 
+def _phone_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in _PHONE_RE.finditer(text):
+        raw = m.group()
+        groups = re.findall(r"\d+", raw)
+        if sum(len(g) for g in groups) < 7 or (len(groups) < 3 and not raw.startswith(("+", "("))):
+            continue
+        separators = re.findall(r"\D+", raw.strip("+("))
+        if all(sep == " " for sep in separators) and all(len(g) == 3 for g in groups[1:]):
+            continue  # "10 000 000": thousands, not a phone number
+        spans.append((m.start(), m.end()))
+    return spans
+
+
 def _masked_spans(text: str, date_spans: list[tuple[int, int]] | None) -> list[tuple[int, int]]:
     spans = [(d.start, d.end) for d in find_dates(text)] if date_spans is None else list(date_spans)
     spans += [(m.start(), m.end()) for m in _TIME_RE.finditer(text)]
     spans += [(m.start(), m.end()) for m in _LABEL_RE.finditer(text)]
+    spans += [(m.start(), m.end()) for m in _AGE_RE.finditer(text)]
+    if len(text) > 8:
+        spans += _phone_spans(text)
     return spans
 
 
@@ -238,6 +317,9 @@ def _parse(m: re.Match[str]) -> tuple[float | None, float | None, float | None, 
 def _counted_after(text: str, pos: int, limit: int) -> tuple[str | None, int]:
     """The head noun after a number and where it ends (`pos` if none)."""
     head, head_end, taken = None, pos, 0
+    pct = _PERCENT_RE.match(text, pos)
+    if pct:
+        return ("%" if pct.group("pct") else "percentage points"), pct.end()
     for tok in _TOKEN_RE.finditer(text, pos, min(limit, pos + 80)):
         word = tok.group()
         low = word.lower().strip("'’")
@@ -261,6 +343,13 @@ def _counted_after(text: str, pos: int, limit: int) -> tuple[str | None, int]:
             return low, tok.end()
         if low in _STOP or low.endswith("ly"):
             break
+        nxt = _TOKEN_RE.search(text, tok.end(), min(limit, tok.end() + 20))
+        nxt_low = nxt.group().lower() if nxt else ""
+        if nxt_low == "than":
+            break  # "aftershocks stronger than": the comparison is no part of the noun
+        if head is None and low.endswith("ed") and len(low) > 4 and (
+                not nxt_low or nxt_low in _STOP or not nxt_low[0].isalnum()):
+            break  # "several hundred arrived too late": a verb, the noun is elsewhere
         if any(c.isdigit() for c in word):
             break
         if head is not None and (low.endswith(("ed", "ing")) or word[0].isupper()):
@@ -293,6 +382,9 @@ def _toll_class(text: str, start: int, end: int, counted: str | None) -> str | N
     """'45 people were killed' counts deaths; the nearest cue after the number wins."""
     if counted not in _PEOPLE_LIKE:
         return counted
+    for label, verb in _VERB_BEFORE:
+        if verb.search(text, max(0, start - 40), start):
+            return label
     window_end = min(len(text), end + 60)
     stop = re.search(r"[.;]|,\s+(?:and|while|but)\b", text[end:window_end])
     after = text[end:end + stop.start()] if stop else text[end:window_end]
@@ -313,6 +405,98 @@ def _toll_class(text: str, start: int, end: int, counted: str | None) -> str | N
     return best[1]
 
 
+def _compound_adjective(text: str, end: int) -> bool:
+    """'10-storey', 'five-year', '60-square-metre': a number joined to a noun by a hyphen
+    describes something else; '3,000-strong', '5,000-plus' and '7.1-magnitude' still count."""
+    m = re.match(r"-([a-z]+)", text[end:end + 20])
+    if not m:
+        return False
+    word = m.group(1).lower()
+    return word not in ("strong", "plus", "magnitude", "odd", "and") and word not in UNITS \
+        and word not in SCALES and word not in FRACTIONS and word not in ("dozen",)
+
+
+def _is_change(text: str, start: int, num_start: int, counted: str | None) -> bool:
+    """'rose by 800', 'up 2.1 points', 'fell 5%' give a change; 'rose to 52', 'fell below
+    60%' and 'dropped 400 mm of rain' give a level or an amount."""
+    hit = _CHANGE_BEFORE.search(text, max(0, start - 40), start)
+    if not hit:
+        return False
+    word = hit.group().lower()
+    if word.startswith("by") or word.endswith(("by ", "of ")):
+        return bool(_CHANGE_VERB.search(text, max(0, start - 90), start))
+    if word.startswith(("up", "down")):
+        return True
+    return start == num_start and counted in ("percent", "percentage points")
+
+
+def _noun_before(text: str, start: int) -> str | None:
+    """The counted noun named before a number: 'the death toll rose to 52' -> deaths."""
+    hit = None
+    for hit in _BEFORE_CUE.finditer(text, max(0, start - 160), start):
+        pass
+    if hit is None:
+        return None
+    if hit.group("noun2"):
+        return hit.group("noun2")
+    if hit.group("noun"):
+        noun = hit.group("noun").lower()
+        if COUNTED_CLASSES.get(noun) in _PEOPLE_LIKE:
+            for label, cue in _TOLL_CUES:
+                if cue.search(hit.group("rest") or ""):
+                    return label
+        return noun
+    toll = (hit.group("toll") or "death").lower()
+    return {"death": "deaths", "fatality": "deaths", "casualty": "casualties",
+            "injury": "injured"}[toll]
+
+
+def _fractions(text: str, mask: list[tuple[int, int]]) -> list[Quantity]:
+    """Shares written in words: 'two-thirds of', 'nearly half', 'one in five'."""
+    out = []
+    for m in _FRACTION_RE.finditer(text):
+        if _inside(m.start(), m.end(), mask):
+            continue
+        if m.group("frac"):
+            frac = m.group("frac").lower()
+            n = (m.group("n") or "").lower()
+            if frac.endswith("s") and n in ("", "a", "one"):
+                continue  # "thirds", "quarters" alone: not a share
+            if frac == "quarter" and re.match(r"\s+of\s+an?\s+hour", text[m.end():], re.I):
+                continue
+            count = UNITS.get(n, 1)
+            value = round(FRACTIONS[frac] * count, 1)
+            before = text[max(0, m.start() - 16):m.start()]
+            if not (_FRACTION_OK_AFTER.match(text, m.end()) or _FRACTION_OK_BEFORE.search(before)):
+                continue
+            if not n and re.search(r"\b(?:first|second|the|a|an)\s+$", before, re.IGNORECASE):
+                continue  # "the first half", "the half"
+        else:
+            a = _words_value(m.group("a")) if not m.group("a").isdigit() else float(m.group("a"))
+            b = _words_value(m.group("b")) if not m.group("b").isdigit() else float(m.group("b"))
+            if not a or not b or a >= b:
+                continue
+            value = round(100 * a / b, 1)
+        start, qualifier, low, high = m.start(), ABOUT if m.group("frac") else EXACT, None, None
+        q = _QUALIFIER_RE.search(text[max(0, start - 30):start])
+        if q:
+            for i, (name, _) in enumerate(QUALIFIERS):
+                if q.group(f"q{i}"):
+                    qualifier = name
+                    start -= len(q.group()) - (len(q.group()) - len(q.group().lstrip()))
+                    if name in (OVER, AT_LEAST):
+                        low = value
+                    elif name in (UNDER, UP_TO):
+                        high = value
+                    break
+        counted = "percent"
+        if _is_change(text, start, m.start(), counted):
+            counted = "percent change"
+        out.append(Quantity(start, m.end(), text[start:m.end()], value, low, high, qualifier,
+                            counted, m.group("frac") or "in", m.start()))
+    return out
+
+
 def find_quantities(text: str, masked: list[tuple[int, int]] | None = None,
                     date_spans: list[tuple[int, int]] | None = None) -> list[Quantity]:
     """Every counted quantity in `text`, in text order.
@@ -322,7 +506,8 @@ def find_quantities(text: str, masked: list[tuple[int, int]] | None = None,
     passes dates already found (`find_dates`) so they are not searched twice.
     """
     mask = _masked_spans(text, date_spans) + list(masked or [])
-    out: list[Quantity] = []
+    out: list[Quantity] = _fractions(text, mask)
+    mask += [(q.number_start, q.end) for q in out]
     matches = list(_NUMBER_RE.finditer(text))
     skip_until = -1
     for idx, m in enumerate(matches):
@@ -346,10 +531,11 @@ def find_quantities(text: str, masked: list[tuple[int, int]] | None = None,
             if after[:1].isalpha() or (after[:1] != "" and after[:1] in "/@") or (
                     after[:1] in (".", ",") and after[1:2].isdigit()):
                 continue
-            if after[:1] == "-" and text[nend + 1:nend + 2].isalpha() and not m.group("scale"):
-                # "3,000-strong" is a count, "2-year-old" a measure; keep both as numbers
-                pass
+            if _compound_adjective(text, nend) and not m.group("scale"):
+                continue  # "a 10-storey building", "a 60-square-metre flat": a measure
             raw = m.group("dig")
+            if len(raw) > 1 and raw[0] == "0" and raw[1].isdigit():
+                continue  # "020", "0018": codes and phone numbers
             if (re.fullmatch(r"1[89]\d\d|20\d\d|21\d\d", raw) and not m.group("suf")
                     and not m.group("scale") and not m.group("cur")):
                 noun, _ = _counted_after(text, nend, len(text))
@@ -362,16 +548,18 @@ def find_quantities(text: str, masked: list[tuple[int, int]] | None = None,
             if word in ("one", "a") or (m.group("words") and word == "one"):
                 nxt = text[nend:nend + 12].lower()
                 if not re.match(r"\s+(?:person|soldier|man|woman|child|civilian|officer|"
-                                r"death|people)\b", nxt):
+                                r"death|people)\b", nxt) and not (
+                        word == "one" and _BEFORE_CUE.search(text, max(0, nstart - 160), nstart)):
                     continue
+            if m.group("words") and _compound_adjective(text, nend):
+                continue  # "a five-storey building", "a two-year deal"
             if m.group("words") and re.match(r"\s*(?:of\s+(?:the|them|those|its|his|her)\b|"
                                               r"another|another\b)", text[nend:nend + 12], re.I):
                 continue
             if m.group("words") and text[max(0, nstart - 4):nstart].lower() in ("the ", "hose "):
                 continue  # "the two countries" names a set, it does not count
-            if m.group("words") and word in ("ten", "two", "three") and after[:1] == "-" \
-                    and text[nend + 1:nend + 5].lower().startswith(("year", "day", "week", "mont")):
-                continue  # "two-year", "three-day": durations used as adjectives
+        if re.match(r"\s+times\b", text[nend:nend + 8], re.IGNORECASE):
+            continue  # "five times the monthly average": a ratio
         parsed = _parse(m)
         if parsed is None:
             continue
@@ -419,14 +607,16 @@ def find_quantities(text: str, masked: list[tuple[int, int]] | None = None,
         if between and qualifier == RANGE:
             start = nstart - len(between.group())
         # Qualifier words before the number.
-        q = _QUALIFIER_RE.search(text[max(0, num_start - 30):num_start])
+        lead = text[max(0, num_start - 40):num_start]
+        unit = _MAGNITUDE_BEFORE.search(lead)
+        q = _QUALIFIER_RE.search(lead[:unit.start()] if unit else lead)
         if q and qualifier not in (RANGE,):
             for i, (name, _) in enumerate(QUALIFIERS):
                 if q.group(f"q{i}"):
                     if vague:
                         break
                     qualifier = name
-                    start = num_start - (len(q.group()) - (len(q.group()) - len(q.group().lstrip())))
+                    start = num_start - (len(lead) - q.start() - (len(q.group()) - len(q.group().lstrip())))
                     if name == OVER or name == AT_LEAST:
                         low = value
                     elif name == UNDER or name == UP_TO:
@@ -445,24 +635,38 @@ def find_quantities(text: str, masked: list[tuple[int, int]] | None = None,
                 qualifier, high = UP_TO, value
             end += post.end()
         currency = m.group("cur")
-        noun, noun_end = _counted_after(text, end, len(text))
+        strong = re.match(r"-strong\b", text[end:end + 8], re.IGNORECASE)
+        noun, noun_end = _counted_after(text, end + (7 if strong else 0), len(text))
+        if m.group("vague") and not re.match(r"\s+of\b", text[end:end + 4]):
+            noun, noun_end = None, end  # "Thousands march": the amount stands for people
         if currency:
             noun = {"$": "usd", "US$": "usd", "€": "eur", "£": "gbp", "¥": "jpy"}[currency]
             noun_end = end
+        elif _MAGNITUDE_BEFORE.search(text, max(0, num_start - 16), num_start):
+            noun, noun_end = "magnitude", end
+        elif _MAGNITUDE_AFTER.match(text, end):
+            noun, noun_end = "magnitude", _MAGNITUDE_AFTER.match(text, end).end()
         elif noun is None:
-            hit = _BEFORE_CUE.search(text[max(0, start - 60):start])
-            if hit:
-                noun = (hit.group("toll") + "s") if hit.group("toll") else hit.group("noun")
-                noun = {"deaths": "deaths", "casualtys": "casualties", "injurys": "injured"}.get(
-                    noun, noun)
+            share = re.match(r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?\d[\d,.]*", text[end:end + 30])
+            if share:  # "412 of the 650 seats"
+                noun, _ = _counted_after(text, end + share.end(), len(text))
+            else:
+                noun = _noun_before(text, start)
         counted = _normalise_counted(noun)
         if counted in ("dollar", "usd"):
             counted = "usd"
         elif counted in ("euro", "eur"):
             counted = "eur"
+        if counted in TIME_UNITS and not _SENTENCE_CUE.search(text, max(0, start - 40), start):
+            continue  # "40 hours after the quake", "within five years": a duration
+        if vague and noun is None:
+            counted = "people"  # "Thousands marched", "hundreds were injured"
         counted = _toll_class(text, start, noun_end, counted)
+        if _is_change(text, start, num_start, counted):
+            counted = f"{counted} change" if counted else "change"
         if noun_end > end and noun is not None and not currency:
             end = noun_end
         out.append(Quantity(start, end, text[start:end], value, low, high, qualifier,
                             counted, noun, num_start))
+    out.sort(key=lambda q: (q.start, q.end))
     return out

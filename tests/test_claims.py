@@ -178,3 +178,241 @@ def test_parse_statement_offsets_into_text():
 def test_parse_statement_without_source_or_date():
     (claim,) = parse_statement("Thousands of people marched.")
     assert (claim.value, claim.qualifier, claim.attributed_to, claim.as_of) == (None, "vague", None, None)
+
+
+# Stories written as outlets write them (wire copy, web pages with bylines, datelines,
+# furniture), with the numeric claims a reader would check. Each table is complete: a
+# number that is not in it (an age, a phone number, a storey count, a duration) must
+# not become a claim.
+STORIES = {
+    "quake_wire": ("The Associated Press", "2025-03-12"),
+    "protest_reuters": ("Reuters", "2024-11-24"),
+    "flood_web": ("Central Europe Daily", "2024-09-18"),
+    "election_web": ("The Daily Ledger", "2024-07-05"),
+    "statement_ministers": ("World Desk", "2024-06-12"),
+}
+AP, REUTERS, CED, LEDGER, DESK = (v[0] for v in STORIES.values())
+MINISTERS = "Foreign Ministers of Canada, Japan, Norway and the Netherlands"
+
+# (story, words of the claim text, value, low, high, qualifier, counted, attributed_to, as_of, modality)
+STORY_CLAIMS = [
+    ("quake_wire", "Quake death toll rises to 2,310", 2310, None, None, "exact", "deaths", AP, None, "asserted"),
+    ("quake_wire", "The death toll from a powerful earthquake", 2310, None, None, "exact", "deaths",
+     "country’s disaster agency", "2025-03-12", "reported"),
+    ("quake_wire", "The magnitude 7.1 quake struck", 7.1, None, None, "exact", "magnitude", AP, "2025-03-10",
+     None),
+    ("quake_wire", "At least 9,400 people were injured", 9400, 9400, None, "at least", "injured",
+     "Disaster and Emergency Management Authority", None, "reported"),
+    ("quake_wire", "more than 1,700 buildings", 1700, 1700, None, "over", "building",
+     "Disaster and Emergency Management Authority", None, "reported"),
+    ("quake_wire", "officials had put the toll at 1,541", 1541, None, None, "exact", "deaths", "officials",
+     "2025-03-11", "reported"),
+    ("quake_wire", "risen by nearly 800", 800, None, 800, "under", "change", AP, "2025-03-12", "asserted"),
+    ("quake_wire", "her two children", 2, None, None, "exact", "children", AP, "2025-03-11", "asserted"),
+    ("quake_wire", "There are still dozens of people", None, 24, 199, "vague", "people", "Mehmet Yilmaz", None,
+     None),
+    ("quake_wire", "treating around 3,000 patients", 3000, None, None, "about", "patient", "Fahrettin Kaya",
+     None, "reported"),
+    ("quake_wire", "14 field hospitals would be set up", 14, None, None, "exact", "hospital", "Fahrettin Kaya",
+     "2025-03-16", "planned"),
+    ("quake_wire", "Some 380,000 people have been moved to temporary shelters", 380000, None, None, "about",
+     "people", "official", None, "reported"),
+    ("quake_wire", "tens of thousands more are sleeping", None, 20000, 99999, "vague", "people", "official",
+     None, "reported"),
+    ("quake_wire", "three-quarters of the buildings", 75, None, None, "about", "percent", AP, None, None),
+    ("quake_wire", "A dozen aftershocks", 12, None, None, "exact", "aftershock", AP, "2025-03-10", None),
+    ("quake_wire", "stronger than magnitude 5", 5, 5, None, "over", "magnitude", AP, "2025-03-10", None),
+    ("quake_wire", "would send €20 million", 20e6, None, None, "exact", "eur", "European Union", None,
+     "planned"),
+    ("quake_wire", "the World Bank pledged $1.2 billion", 1.2e9, None, None, "exact", "usd", "World Bank", None,
+     "reported"),
+    ("quake_wire", "killed more than 17,000 people", 17000, 17000, None, "over", "deaths", AP, "1999", None),
+    ("quake_wire", "a magnitude 7.4 tremor", 7.4, None, None, "exact", "magnitude", AP, "1999", None),
+
+    ("protest_reuters", "Tens of thousands march in Madrid", None, 20000, 99999, "vague", "people", REUTERS,
+     None, "asserted"),
+    ("protest_reuters", "Tens of thousands of people marched", None, 20000, 99999, "vague", "people", REUTERS,
+     "2024-11-24", "asserted"),
+    ("protest_reuters", "Organisers said 150,000 people took part", 150000, None, None, "exact", "people",
+     "Organisers", None, "reported"),
+    ("protest_reuters", "put the figure at 22,000", 22000, None, None, "exact", "people",
+     "government's delegation in Madrid", None, "reported"),
+    ("protest_reuters", "risen by 12%", 12, None, None, "exact", "percent change", "property portal Idealista",
+     "2024-11-24", "reported"),
+    ("protest_reuters", "by nearly half since 2019", 50, None, 50, "under", "percent change",
+     "property portal Idealista", "2019", "reported"),
+    ("protest_reuters", "1,200 euros a month", 1200, None, None, "exact", "eur", REUTERS, None, "asserted"),
+    ("protest_reuters", "About two-thirds of Spaniards", 66.7, None, None, "about", "percent",
+     "national statistics institute INE", "2024-10", "reported"),
+    ("protest_reuters", "would build 43,000 affordable homes", 43000, None, None, "exact", "home",
+     "Ana Beltran", "2026", "planned"),
+    ("protest_reuters", "another 10,000 would be converted", 10000, None, None, "exact", "home", "Ana Beltran",
+     None, "planned"),
+    ("protest_reuters", "14 people were arrested", 14, None, None, "exact", "arrests", "Police",
+     "2024-11-24", "reported"),
+    ("protest_reuters", "three officers were slightly injured", 3, None, None, "exact", "officer", "Police",
+     "2024-11-24", "reported"),
+    ("protest_reuters", "drew 40,000 people according to city police", 40000, None, None, "exact", "people",
+     "city police", "2024-11-23", "reported"),
+    ("protest_reuters", "100,000 according to organisers", 100000, None, None, "exact", "people", "organisers",
+     "2024-11-23", "reported"),
+
+    ("flood_web", "Flood death toll in central Europe rises to 23", 23, None, None, "exact", "deaths", CED,
+     None, "asserted"),
+    ("flood_web", "The number of people killed in floods", 23, None, None, "exact", "deaths", CED,
+     "2024-09-18", "asserted"),
+    ("flood_web", "evacuated thousands of residents", None, 2000, 99999, "vague", "displaced", CED,
+     "2024-09-18", "asserted"),
+    ("flood_web", "Poland's death toll rose to seven", 7, None, None, "exact", "deaths", "Tomasz Siemoniak",
+     "2024-09-17", "reported"),
+    ("flood_web", "three people had died", 3, None, None, "exact", "deaths", "Police in the Czech Republic",
+     None, "reported"),
+    ("flood_web", "seven were missing", 7, None, None, "exact", "missing", "Police in the Czech Republic",
+     None, "reported"),
+    ("flood_web", "put the national toll at one", 1, None, None, "exact", "deaths", "Czech officials",
+     "2024-09-16", "reported"),
+    ("flood_web", "four people had drowned", 4, None, None, "exact", "deaths", "Polish authorities",
+     "2024-09-16", "reported"),
+    ("flood_web", "1 billion zlotys", 1e9, None, None, "exact", "zloty", "Donald Tusk", "2024-09-16",
+     "reported"),
+    ("flood_web", "$260 million", 260e6, None, None, "exact", "usd", "Donald Tusk", None, "reported"),
+    ("flood_web", "About 2,600 people were evacuated", 2600, None, None, "about", "displaced",
+     "regional governor", None, "reported"),
+    ("flood_web", "More than 40,000 homes were without power", 40000, 40000, None, "over", "home",
+     "state news agency PAP, citing energy operator Tauron", "2024-09-17", "reported"),
+    ("flood_web", "a dozen towns", 12, None, None, "exact", "town", CED, None, "asserted"),
+    ("flood_web", "hundreds of millions of euros", None, 200e6, 999999999, "vague", "eur", "Karl Nehammer",
+     None, "planned"),
+    ("flood_web", "up to €10 billion", 10e9, None, 10e9, "up to", "eur", "European Commission", None,
+     "planned"),
+    ("flood_web", "as much as 400 millimetres of rain", 400, None, 400, "up to", "millimetre", "Meteorologists",
+     None, "reported"),
+
+    ("election_web", "Turnout hits 67.3%", 67.3, None, None, "exact", "percent", LEDGER, None, "asserted"),
+    ("election_web", "was 67.3 per cent", 67.3, None, None, "exact", "percent", "Electoral Commission",
+     "2024-07-04", "reported"),
+    ("election_web", "up 2.1 percentage points", 2.1, None, None, "exact", "percentage points change",
+     "Electoral Commission", "2024-07-04", "reported"),
+    ("election_web", "won 412 of the 650 seats", 412, None, None, "exact", "seat", "official results", None,
+     "reported"),
+    ("election_web", "won 412 of the 650 seats", 650, None, None, "exact", "seat", "official results", None,
+     "reported"),
+    ("election_web", "a majority of 174", 174, None, None, "exact", "seat", "official results", None,
+     "reported"),
+    ("election_web", "reduced to 121 seats", 121, None, None, "exact", "seat", LEDGER, None, "asserted"),
+    ("election_web", "down from 365 in 2019", 365, None, None, "exact", "seat", LEDGER, "2019", "asserted"),
+    ("election_web", "Nearly half of voters under 25", 50, None, 50, "under", "percent", "YouGov poll", None,
+     "reported"),
+    ("election_web", "a YouGov poll of 40,000 people", 40000, None, None, "exact", "people", "YouGov poll",
+     None, None),
+    ("election_web", "One in five said", 20, None, None, "exact", "percent", LEDGER, None, "asserted"),
+    ("election_web", "hire 6,500 new teachers", 6500, None, None, "exact", "teacher", "party", None, "planned"),
+    ("election_web", "which stood at 7.6 million in April", 7.6e6, None, None, "exact", "list", "party",
+     "2024-04", None),
+    ("election_web", "Around 2.5 million postal votes", 2.5e6, None, None, "about", "vote", "officials", None,
+     "reported"),
+    ("election_web", "several hundred arrived too late", None, 200, 999, "vague", "vote", "officials", None,
+     None),
+    ("election_web", "Polling stations in 12 constituencies", 12, None, None, "exact", "constituency", LEDGER,
+     None, "asserted"),
+    ("election_web", "Turnout fell below 60%", 60, None, 60, "under", "percent",
+     "analysts at the University of Manchester", None, "reported"),
+    ("election_web", "in a third of constituencies", 33.3, None, None, "about", "percent",
+     "analysts at the University of Manchester", None, "reported"),
+
+    ("statement_ministers", "shelling kills 18", 18, None, None, "exact", "deaths", DESK, None, "asserted"),
+    ("statement_ministers", "More than 200,000 people have fled", 200000, 200000, None, "over", "displaced",
+     MINISTERS, None, None),
+    ("statement_ministers", "We will provide an additional $75 million", 75e6, None, None, "exact", "usd",
+     MINISTERS, None, "planned"),
+    ("statement_ministers", "shelling had killed 18 civilians", 18, None, None, "exact", "deaths",
+     "local health officials", "2024-06-11", "reported"),
+    ("statement_ministers", "including four children", 4, None, None, "exact", "children",
+     "local health officials", "2024-06-11", "reported"),
+    ("statement_ministers", "about 1.4 million people", 1.4e6, None, None, "about", "people",
+     "United Nations spokesperson", "2024-06-10", "reported"),
+]
+
+
+def analyse_story(name):
+    from pathlib import Path
+
+    from factcheck.pipeline import analyse_document
+
+    path = Path(__file__).parent / "fixtures" / "stories" / f"{name}.txt"
+    outlet, published = STORIES[name]
+    doc = Document(id=name, path=str(path), text=path.read_text(encoding="utf-8"), outlet=outlet,
+                   published=published)
+    return doc, analyse_document(doc)[1]
+
+
+@pytest.fixture(scope="module")
+def story_claims():
+    return {name: analyse_story(name) for name in STORIES}
+
+
+@pytest.mark.parametrize("story, words, value, low, high, qualifier, counted, source, as_of, modality",
+                         STORY_CLAIMS, ids=[f"{r[0]}:{r[1][:30]}" for r in STORY_CLAIMS])
+def test_story_claims(story_claims, story, words, value, low, high, qualifier, counted, source, as_of,
+                      modality):
+    doc, claims = story_claims[story]
+    at = doc.text.find(words)
+    found = [c for c in numeric(claims) if c.start - 60 <= at and at + len(words) <= c.end + 60
+             and c.value == value and (c.low, c.high) == (low, high)]
+    assert found, f"no claim {value} near {words!r}"
+    claim = min(found, key=lambda c: abs(c.start - at))
+    assert (claim.qualifier, claim.counted, claim.attributed_to) == (qualifier, counted, source)
+    assert claim.as_of == as_of
+    if modality is not None:
+        assert claim.modality == modality
+
+
+@pytest.mark.parametrize("story", sorted(STORIES))
+def test_story_has_no_other_numbers(story_claims, story):
+    """Ages, storeys, phone numbers, durations, times, time zones, labels: no claims."""
+    doc, claims = story_claims[story]
+    expected = sorted((r[2] or 0, r[3] or 0, r[4] or 0) for r in STORY_CLAIMS if r[0] == story)
+    got = sorted((c.value or 0, c.low or 0, c.high or 0) for c in numeric(claims))
+    assert got == expected
+    for c in claims:
+        assert doc.text[c.start:c.end] == c.text
+
+
+@pytest.mark.parametrize(
+    "story, quote, speaker",
+    [
+        ("quake_wire", "We heard a voice", "Mehmet Yilmaz"),
+        ("quake_wire", "There are still dozens", "Mehmet Yilmaz"),  # same paragraph, next quote
+        ("protest_reuters", "This is not a protest", "Lucia Ferrer"),  # "said X, a spokeswoman for ..."
+        ("protest_reuters", "We will be back", "Lucia Ferrer"),
+        ("flood_web", "The situation is dramatic", "Donald Tusk"),
+        ("flood_web", "Europe stands with you", "Commission President Ursula von der Leyen"),
+        ("election_web", "We will rebuild", "new prime minister"),  # "he", after "The new prime minister"
+        ("statement_ministers", "We call on all parties", MINISTERS),  # statement over paragraphs
+    ],
+)
+def test_story_quote_speakers(story_claims, story, quote, speaker):
+    doc, claims = story_claims[story]
+    (claim,) = [c for c in claims if c.kind == QUOTE and c.text.startswith(quote)]
+    assert claim.attributed_to == speaker
+
+
+def test_heading_that_is_a_noun_phrase_makes_no_event():
+    doc, sents = make_document(["Joint Statement on the Deployment of Troops and the Attack on the Border",
+                                "Allies Condemn Deployment of Troops to the Border"])
+    events = [c for c in extract_claims(doc, sents) if c.kind == EVENT]
+    assert [(e.text, e.predicate) for e in events] == [
+        ("Allies Condemn Deployment of Troops to the Border", "condemn")]
+
+
+def test_same_day_takes_the_day_named_before():
+    doc, sents = make_document(["Rescuers reached the village on Monday.",
+                                "The same day, officials said 12 people had died."], published="2024-10-30")
+    (claim,) = numeric(extract_claims(doc, sents))
+    assert claim.as_of == "2024-10-28"
+
+
+def test_same_day_without_an_earlier_date_stays_unknown():
+    doc, sents = make_document(["The same day, officials said 12 people had died."])
+    (claim,) = numeric(extract_claims(doc, sents))
+    assert claim.as_of is None

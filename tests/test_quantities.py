@@ -84,3 +84,58 @@ def test_several_quantities_in_order_with_their_nouns():
             "generals, were already in Russia")
     got = [(q.value, q.counted, q.noun) for q in find_quantities(text)]
     assert got == [(12000, "troops", "troops"), (500, "officer", "officers"), (3, "general", "generals")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a 45-year-old man was rescued",
+        "Spaniards aged 18 to 34 live at home",
+        "voters under 25 backed the party",
+        "Call 1-800-555-0199 to donate",
+        "call 020 7946 0018 for details",
+        "a collapsed five-storey building",
+        "a 60-square-metre flat",
+        "more than 40 hours after the quake",
+        "within five years",
+        "about five times the monthly average",
+        "Updated 6:42 AM GMT+1",
+        "the first half of the match",
+        "No. 10 Downing Street",
+        "the COVID-19 inquiry and the G7 summit",
+    ],
+)
+def test_ages_phones_measures_durations_are_not_counts(text):
+    assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, value, low, high, qualifier, counted",
+    [
+        ("two-thirds of Spaniards", 66.7, None, None, "about", "percent"),
+        ("Nearly half of voters", 50, None, 50, "under", "percent"),
+        ("three-quarters of the buildings", 75, None, None, "about", "percent"),
+        ("One in five said", 20, None, None, "exact", "percent"),
+        ("turnout was 67.3 per cent", 67.3, None, None, "exact", "percent"),
+        ("up 2.1 percentage points", 2.1, None, None, "exact", "percentage points change"),
+        ("rents have risen by 12%", 12, None, None, "exact", "percent change"),
+        ("it had risen by nearly 800", 800, None, 800, "under", "change"),
+        ("turnout fell below 60%", 60, None, 60, "under", "percent"),
+        ("the magnitude 7.1 quake", 7.1, None, None, "exact", "magnitude"),
+        ("a 6.4-magnitude tremor", 6.4, None, None, "exact", "magnitude"),
+        ("The death toll from the quake that struck the south rose to 2,310", 2310, None, None, "exact",
+         "deaths"),
+        ("the number of people killed in floods rose to 23", 23, None, None, "exact", "deaths"),
+        ("officials had put the toll at one", 1, None, None, "exact", "deaths"),
+        ("shelling kills 18 near the border", 18, None, None, "exact", "deaths"),
+        ("four people had drowned", 4, None, None, "exact", "deaths"),
+        ("Tens of thousands march in Madrid", None, 20000, 99999, "vague", "people"),
+        ("won 412 of the 650 seats", 412, None, None, "exact", "seat"),
+        ("a 3,000-strong force", 3000, None, None, "exact", "force"),
+        ("€300m in aid", 300_000_000, None, None, "exact", "eur"),
+        ("jailed for 10 years", 10, None, None, "exact", "year"),
+    ],
+)
+def test_news_quantities(text, value, low, high, qualifier, counted):
+    q = find_quantities(text)[0]
+    assert (q.value, q.low, q.high, q.qualifier, q.counted) == (value, low, high, qualifier, counted)
