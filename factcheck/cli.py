@@ -361,5 +361,46 @@ def fuse(input_path, normaliser, priors_path, fmt, output):
         sys.exit(1)
 
 
+@cli.command()
+@DB_OPTION
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; keep 127.0.0.1 unless you mean to share the database.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8001, show_default=True, help="Port to listen on.")
+@click.option("--metadata-out", type=click.Path(dir_okay=False, writable=True), metavar="FILE",
+              help="Keep the generated Datasette metadata in this file (default: a temporary file).")
+def browse(db_path, host, port, metadata_out):
+    """Explore the database in Datasette (needs the `browse` extra).
+
+    Datasette opens the database read-only, with generated metadata: a
+    description of every table, view and column, facets, full-text search,
+    and canned queries (claims matching a text, contradictions about a text,
+    a source's claims, an assertion's citations). Ctrl-C stops it.
+    """
+    import signal
+
+    from factcheck.browse import start
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    server = start(db_path, host=host, port=port, metadata_out=metadata_out)
+    # A plain `kill` must stop Datasette too, not leave it serving as an orphan.
+    try:
+        previous = signal.signal(signal.SIGTERM, interrupt)
+    except ValueError:  # not the main thread: leave signals alone
+        previous = None
+    click.echo(f"serving {server.url} (Ctrl-C to stop)", err=True)
+    try:
+        code = server.wait()
+    except KeyboardInterrupt:
+        code = 0
+    finally:
+        server.stop()
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+    if code != 0:
+        sys.exit(1)
+
+
 def main() -> None:  # pragma: no cover - console entry point wrapper
     cli(prog_name="factcheck")
