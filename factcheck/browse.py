@@ -299,7 +299,7 @@ TABLE_SETTINGS: dict[str, dict[str, Any]] = {
 VIEW_SEARCH: dict[str, tuple[str, str]] = {
     "citations": ("claims_fts", "claim_rowid"),
     "contradictions": ("assertions_fts", "assertion_rowid"),
-    "single_source_numbers": ("assertions_fts", "assertion_rowid"),
+    "single_source_numbers": ("claims_fts", "claim_rowid"),
 }
 
 # Canned queries: parameterised questions Datasette shows as forms. escape_fts is

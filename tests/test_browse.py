@@ -311,6 +311,19 @@ def test_table_settings_apply(served):
     assert {f["value"] for f in facets["status"]["results"]} == {"contradicted", "single-source"}
     searched = _get(server, "claims", _search="bridges")
     assert [c["value"] for c in searched] == [12]
+    with urllib.request.urlopen(f"{server.url}/citations.json", timeout=10) as response:
+        facets = json.load(response)["facet_results"]
+    assert {f["value"]: f["count"] for f in facets["outlet"]["results"]} == {"Alpha News": 2, "Beta Post": 1}
+
+
+@pytest.mark.parametrize("page", [*ALL_NAMES, *browse.CANNED_QUERIES])
+def test_every_page_renders(served, page):
+    server, _ = served
+    with urllib.request.urlopen(f"{server.url}/{page}", timeout=10) as response:
+        assert response.status == 200
+        html = response.read().decode("utf-8")
+    description = (browse.CANNED_QUERIES.get(page) or browse.DESCRIPTIONS.get(page))["description"]
+    assert description.split(":")[0] in html.replace("&#39;", "'")
 
 
 @pytest.mark.parametrize("query, params, expected", [
@@ -346,3 +359,19 @@ def test_canned_assertion_citations(served, prefix, n):
     rows = _get(server, "assertion_citations", assertion=prefix)
     assert len(rows) == n
     assert all(r["assertion_id"].startswith(prefix) for r in rows)
+
+
+@pytest.mark.parametrize("view, words, expected", [
+    ("citations", "bridges", 1),
+    ("citations", "troops", 2),
+    ("single_source_numbers", "bridges", 1),
+    ("contradictions", "troops", 1),
+    ("contradictions", "bridges", 0),
+])
+def test_views_are_searchable_when_they_carry_a_rowid(served, view, words, expected):
+    server, data = served
+    fts_table, pk = browse.VIEW_SEARCH[view]
+    columns = sqlite_utils.Database(data["path"])[view].columns_dict
+    if pk not in columns:
+        pytest.skip(f"the store's {view} view has no {pk} column yet")
+    assert len(_get(server, view, _search=words)) == expected
