@@ -84,7 +84,13 @@ SOURCE_NOUNS = {
     "observatory", "centre", "center", "hospital", "hospitals", "officers", "paramedics",
     "firefighters", "coastguard", "prosecutor", "court", "studies", "statistics", "census",
     "broadcaster", "newspaper", "channel", "network", "spokespeople", "representatives",
-    "governor", "mayor", "portal", "website", "website", "platform", "manufacturer",
+    "governor", "mayor", "portal", "website", "platform", "manufacturer",
+    "rescuer", "rescuers", "survivor", "survivors", "witness", "eyewitness", "eyewitnesses",
+    "resident", "volunteer", "volunteers", "neighbour", "neighbor", "neighbours", "neighbors",
+    "relative", "relatives", "doctor", "nurse", "nurses", "worker", "workers", "farmer",
+    "student", "students", "driver", "passenger", "passengers", "man", "woman", "men", "women",
+    "families", "family", "victims", "protester", "protesters", "demonstrators", "organiser",
+    "organizer", "spokesperson", "scientist", "expert", "researcher", "economist", "economists",
 }
 # Lower-case words that may sit inside a source's name: particles and prepositions.
 _NAME_PARTICLES = {"von", "der", "van", "de", "la", "le", "du", "da", "di", "al", "el", "bin",
@@ -105,7 +111,7 @@ _HEADLINE_LABELS = {"photo", "related", "author", "source", "read", "watch", "up
                     "listen", "share", "tags", "topics", "latest", "exclusive", "comment"}
 _NP_CHARS = r"(?:(?:[A-Z]\.){2,}|[^,;:.“”\"()])"
 _NP_END = r"(?=\s*(?:[,;:“”\"()]|\.(?:\s|$)|$)|\s+(?:that|which|who|on|in|at)\s)"
-_ACCORDING = re.compile(rf"\baccording\s+to\s+(?P<np>{_NP_CHARS}+?){_NP_END}")
+_ACCORDING = re.compile(rf"\b[Aa]ccording\s+to\s+(?P<np>{_NP_CHARS}+?){_NP_END}")
 _CITING = re.compile(rf"\b(?:citing|quoting)\s+(?P<np>{_NP_CHARS}+?){_NP_END}")
 _DATA_FROM = re.compile(
     r"(?:the\s+|a\s+|an\s+)?(?:(?:latest|official|new|preliminary|final|updated|provisional)\s+)?"
@@ -113,6 +119,10 @@ _DATA_FROM = re.compile(
     r"results|survey|poll)\s+(?:from|by|of|released\s+by|published\s+by|compiled\s+by|"
     r"issued\s+by)\s+", re.IGNORECASE)
 _CITED_BY = re.compile(r"\s+(?:cited|quoted)\s+by\s+(?P<relay>.+)$")
+
+
+_WORD_RE = re.compile(r"[a-z]+")
+_CUE_WORDS = frozenset(SAY_VERBS) | {"according", "citing", "quoting", "put", "puts"}
 
 
 @dataclass(frozen=True)
@@ -271,6 +281,8 @@ def _split_relay(np: str) -> tuple[str, str | None]:
 
 def find_attributions(text: str) -> list[Attribution]:
     """Every attribution phrase in one sentence (or quote paragraph), in text order."""
+    if ":" not in text and _CUE_WORDS.isdisjoint(_WORD_RE.findall(text.lower())):
+        return []  # no attribution verb, "according to", "citing" or headline colon
     out: list[Attribution] = []
     citing = _CITING.search(text)
     origin = clean_source(citing.group("np")) if citing else None

@@ -85,6 +85,15 @@ _HEDGED = re.compile(
     r"potentially|perhaps|probably|unconfirmed|believed\s+to|thought\s+to|suspected)\b",
     re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:not|never|none|nor)\b|\bno\b(?!\.?\s*\d)|n[’']t\b", re.IGNORECASE)
+_WORD_RE = re.compile(r"[a-z]+")
+_PLAN_WORDS = frozenset({"plan", "plans", "planning", "planned", "intend", "intends", "intending",
+                         "will", "shall", "expected", "set", "scheduled", "aim", "aims", "going",
+                         "readied", "be", "forecast", "forecasts", "projected"})
+_PLAN_PREFIXES = ("prepar", "promis", "pledg", "vow")
+_HEDGE_WORDS = frozenset({"would", "could", "might", "may", "if", "possibly", "possible",
+                          "possibility", "likely", "reportedly", "allegedly", "potentially",
+                          "perhaps", "probably", "unconfirmed", "believed", "thought", "suspected"})
+_NEGATION_WORDS = frozenset({"not", "never", "no", "none", "nor"})
 # "said the government would build": future in reported speech is a plan, not a hedge.
 _WOULD = re.compile(r"\bwould\b", re.IGNORECASE)
 _STRONG_HEDGE = re.compile(r"\b(?:if|unless|could|might|may|possibly|likely|perhaps|probably|"
@@ -334,8 +343,26 @@ def _actor(span: str, predicate: str | None) -> str | None:
     return None
 
 
+# Stems each act's pattern needs: a substring test skips the regex for most clauses.
+_PREDICATE_STEMS = {
+    "noncommittal": ("refrain", "short of", "declin", "neither", "not ", "refus", "no comment",
+                     "without"),
+    "deny": ("den", "reject", "refut", "dismiss"), "confirm": ("confirm", "acknowledg", "verified"),
+    "condemn": ("condemn", "denounc", "critici", "deplor"), "accuse": ("accus",),
+    "supply": ("suppl", "provid", "transfer", "deliver", "export", "ship", "sen", "procure",
+               "arms", "weapon"),
+    "deploy": ("deploy", "sen", "dispatch", "stationed", "arriv", "mov", "join"),
+    "warn": ("warn",), "sanction": ("sanction",), "sign": ("sign",), "kill": ("kill", "died"),
+    "attack": ("attack", "strik", "struck", "shell"), "arrest": ("arrest", "detain"),
+}
+
+
 def _predicate(text: str) -> str | None:
+    low = text.lower()
     for name, pattern in PREDICATES:
+        stems = _PREDICATE_STEMS.get(name)
+        if stems is not None and not any(stem in low for stem in stems):
+            continue
         if pattern.search(text):
             return name
     return None
@@ -345,14 +372,20 @@ def _modality(span: str, attribution: Attribution | None, predicate: str | None,
               date: DateMention | None) -> str:
     if predicate == "deny" or (attribution is not None and attribution.modality == "denied"):
         return "denied"
-    if _PLANNED.search(span) or _HEADLINE_INFINITIVE.match(span) or (date is not None and date.future):
+    # The word set decides which patterns can match at all (most spans need none).
+    words = set(_WORD_RE.findall(span.lower()))
+    if (date is not None and date.future) or _HEADLINE_INFINITIVE.match(span) or (
+            (not words.isdisjoint(_PLAN_WORDS) or any(w.startswith(_PLAN_PREFIXES) for w in words))
+            and _PLANNED.search(span)):
         return "planned"
-    if _WOULD.search(span) and not _STRONG_HEDGE.search(span) and (
+    if "would" in words and not _STRONG_HEDGE.search(span) and (
             attribution is not None or _SAID_WOULD.search(span)):
         return "planned"
-    if _HEDGED.search(span) or (attribution is not None and attribution.modality == "hedged"):
+    if (not words.isdisjoint(_HEDGE_WORDS) and _HEDGED.search(span)) or (
+            attribution is not None and attribution.modality == "hedged"):
         return "hedged"
-    if _NEGATED.search(span) and predicate not in ("noncommittal",):
+    if (not words.isdisjoint(_NEGATION_WORDS) or "n’t" in span or "n't" in span) and \
+            _NEGATED.search(span) and predicate not in ("noncommittal",):
         return "negated"
     if predicate == "confirm" or (attribution is not None and attribution.modality == "confirmed"):
         return "confirmed"
@@ -404,8 +437,18 @@ def _resolve(att: Attribution | None, sentence_text: str, ctx: _Context) -> tupl
             return ctx.last_source, None
         if att.source.lower() in ("he", "she", "i"):
             return ctx.last_person or ctx.last_source, None
-        return ctx.last_source, None
+        head = att.source.split()[-1].lower() if att.source else ""
+        if head in _TEXT_NOUNS or att.source.lower() in ("they", "it", "we"):
+            return ctx.last_source, None  # "the statement said": whoever issued it
+        # "the ministry said": the ministry named before, else just "ministry"
+        if ctx.last_source and head and head in ctx.last_source.lower():
+            return ctx.last_source, None
+        return att.source, None
     return ctx.full_name(att.source), att.relay
+
+
+_TEXT_NOUNS = {"statement", "report", "release", "communique", "communiqué", "document", "letter",
+               "announcement", "post", "study"}
 
 
 def _nearest_date(dates: Sequence[DateMention], start: int, end: int,

@@ -74,6 +74,16 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:{_DASH}(?P<year2>{_YEAR})(?!\d))?")),
 ]
 
+# Cheap prefilters: a pattern runs only when a word it needs occurs in the text.
+_CAP_RE = re.compile(r"[A-Z][a-z]+")
+_WORD_RE = re.compile(r"[a-z]+")
+_DIGIT_RE = re.compile(r"\d")
+_MONTH_NAMES = frozenset(m.capitalize() for m in MONTHS)
+_WEEKDAY_NAMES = frozenset(w.capitalize() for w in WEEKDAYS)
+_RELATIVE_WORDS = frozenset({"today", "yesterday", "tomorrow", "tonight", "this", "earlier",
+                             "later", "last", "next", "past", "previous", "coming", "ago", "same",
+                             "end"})
+
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9, "ten": 10, "a": 1, "one": 1}
 
@@ -227,7 +237,20 @@ def find_dates(text: str, published: str | None = None) -> list[DateMention]:
     """
     ref = parse_published(published)
     found: list[tuple[int, int, str, re.Match[str]]] = []
+    capitalised = set(_CAP_RE.findall(text))
+    has = {
+        "month": not _MONTH_NAMES.isdisjoint(capitalised),
+        "weekday": not _WEEKDAY_NAMES.isdisjoint(capitalised),
+        "digit": _DIGIT_RE.search(text) is not None,
+    }
+    needs = {"month_day": "month", "day_month": "month", "month": "month", "weekday": "weekday",
+             "year": "digit"}
+    if not (has["month"] or has["weekday"] or has["digit"]) and _RELATIVE_WORDS.isdisjoint(
+            _WORD_RE.findall(text.lower())):
+        return []  # the common case: nothing that can be a date
     for kind, pattern in _PATTERNS:
+        if kind in needs and not has[needs[kind]]:
+            continue
         for m in pattern.finditer(text):
             start, end = m.start(), m.end()
             if kind == "month" and m.group("mon") in ("May", "March") and not (

