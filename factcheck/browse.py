@@ -221,6 +221,8 @@ DESCRIPTIONS: dict[str, dict[str, Any]] = {
             "attributed_to": ("claims", "attributed_to"),
             "as_of": ("claims", "as_of"),
             "modality": ("claims", "modality"),
+            "claim_rowid": "Internal row number of the claim, which lets Datasette search this view "
+                           "through the claims' full-text index.",
         },
     },
     "contradictions": {
@@ -235,6 +237,8 @@ DESCRIPTIONS: dict[str, dict[str, Any]] = {
             "best_value": ("assertions", "best_value"),
             "reasons": ("assertions", "reasons"),
             "values_reported": "Each value reported, with the outlets that reported it in brackets.",
+            "assertion_rowid": "Internal row number of the assertion, which lets Datasette search this "
+                               "view through the assertions' full-text index.",
         },
     },
     "single_source_numbers": {
@@ -248,6 +252,12 @@ DESCRIPTIONS: dict[str, dict[str, Any]] = {
             "attributed_to": ("claims", "attributed_to"),
             "outlet": ("documents", "outlet"),
             "quote": ("claims", "text"),
+            "claim_id": "The claim that gives the number.",
+            "published": ("documents", "published"),
+            "path": ("documents", "path"),
+            "start": ("claims", "start"),
+            "end": ("claims", "end"),
+            "claim_rowid": ("citations", "claim_rowid"),
         },
     },
     "source_scorecard": {

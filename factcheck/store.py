@@ -102,7 +102,8 @@ VIEWS: dict[str, str] = {
     "citations": """
         select ac.assertion_id, a.label as assertion, a.status, c.id as claim_id, c.kind,
                d.outlet, d.published, d.url, d.path, c.start, c."end", c.text as quote,
-               c.value, c.qualifier, c.counted, c.attributed_to, c.as_of, c.modality
+               c.value, c.qualifier, c.counted, c.attributed_to, c.as_of, c.modality,
+               c.rowid as claim_rowid
         from assertion_claims ac
         join assertions a on a.id = ac.assertion_id
         join claims c on c.id = ac.claim_id
@@ -111,10 +112,12 @@ VIEWS: dict[str, str] = {
         select a.id, a.label, a.confidence, a.n_outlets, a.n_independent_sources, a.best_value,
                a.reasons,
                (select group_concat(v.value || ' (' || v.outlets || ')', '; ')
-                from assertion_values v where v.assertion_id = a.id) as values_reported
+                from assertion_values v where v.assertion_id = a.id) as values_reported,
+               a.rowid as assertion_rowid
         from assertions a where a.status = 'contradicted'""",
     "single_source_numbers": """
-        select a.id, a.label, a.best_value, a.confidence, c.attributed_to, d.outlet, c.text as quote
+        select a.id, a.label, a.best_value, a.confidence, c.attributed_to, d.outlet, c.text as quote,
+               c.id as claim_id, d.published, d.path, c.start, c."end", c.rowid as claim_rowid
         from assertions a
         join assertion_claims ac on ac.assertion_id = a.id
         join claims c on c.id = ac.claim_id
@@ -173,7 +176,7 @@ def write(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
 
 def apply_schema(db: sqlite_utils.Database) -> None:
     """Create what is missing (tables, indexes, FTS with triggers, views, migrations)."""
-    if set(TABLES) <= set(db.table_names()) and set(VIEWS) <= set(db.view_names()) and _migrated(db):
+    if set(TABLES) <= set(db.table_names()) and _views_current(db) and _migrated(db):
         return
     with write(db):
         for name, spec in TABLES.items():
@@ -196,6 +199,12 @@ def apply_schema(db: sqlite_utils.Database) -> None:
                 for statement in statements:
                     db.execute(statement)
                 db.execute("insert into _migrations (name) values (?)", [name])
+
+
+def _views_current(db: sqlite_utils.Database) -> bool:
+    """Every declared view exists with the declared SQL (views are recreated when it changes)."""
+    stored = dict(db.execute("select name, sql from sqlite_master where type = 'view'").fetchall())
+    return all(name in stored and sql.strip() in stored[name] for name, sql in VIEWS.items())
 
 
 def _migrated(db: sqlite_utils.Database) -> bool:
