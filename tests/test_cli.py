@@ -216,3 +216,8 @@ def test_export_filters(runner, seeds_db):
     late = json.loads(invoke(runner, "export", "--db", seeds_db, "--since", "2024-10-29").stdout)
     dates = {c["document"]["published"] for a in late["assertions"] for c in a["citations"]}
     assert dates and min(dates) >= "2024-10-29"
+
+
+def test_browse_without_a_database_says_so(runner, tmp_path):
+    result = runner.invoke(cli, ["browse", "--db", str(tmp_path / "none.db")])
+    assert result.exit_code == 1 and "no database here yet" in result.output
