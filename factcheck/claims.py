@@ -283,7 +283,9 @@ def _clause_of(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _entities(text: str) -> tuple[str, ...]:
-    found = {_PLACE_OF[m.group().lower()] for m in _PLACE_RE.finditer(text)}
+    # Short aliases count only in capitals: "told us" is no "US", "un-" no "UN".
+    found = {_PLACE_OF[m.group().lower()] for m in _PLACE_RE.finditer(text)
+             if len(m.group()) > 3 or "." in m.group() or m.group().isupper()}
     for m in _PROPER_RE.finditer(text):
         words = [w for w in m.group().split() if w.lower() not in _NOT_ENTITIES]
         words = [w for w in words if w.lower().strip("’'s") not in _GENERIC_PLACE]

@@ -421,3 +421,14 @@ def test_same_day_without_an_earlier_date_stays_unknown():
     doc, sents = make_document(["The same day, officials said 12 people had died."])
     (claim,) = numeric(extract_claims(doc, sents))
     assert claim.as_of is None
+
+
+@pytest.mark.parametrize("line, entity, present", [
+    ("The US sent 300 troops.", "united states", True),
+    ("Officials told us 300 troops were sent.", "united states", False),
+    ("The U.S. sent 300 troops.", "united states", True),
+])
+def test_short_place_aliases_only_in_capitals(line, entity, present):
+    doc, sents = make_document([line])
+    (claim,) = numeric(extract_claims(doc, sents))
+    assert (entity in claim.entities) == present
