@@ -402,5 +402,85 @@ def browse(db_path, host, port, metadata_out):
         sys.exit(1)
 
 
+VERDICT_EXIT_CODES = {"supported": 0, "contradicted": 3, "disputed": 4, "unverified": 5}
+
+
+@cli.command()
+@click.argument("text", required=False)
+@DB_OPTION
+@click.option("--json", "as_json", is_flag=True, help="The verdict as JSON (schemas/verdict.schema.json).")
+@click.option("--batch", "batch_path", type=click.Path(dir_okay=False, allow_dash=True), metavar="FILE",
+              help="Verify one claim per line of FILE ('-' for stdin): plain text, or JSON lines with a "
+                   "`text` field. Writes one JSON verdict per line, with its input line number.")
+@click.option("--check", is_flag=True,
+              help="Exit with the verdict: 0 supported, 3 contradicted, 4 disputed, 5 unverified "
+                   "(with --batch, the highest of them; 1 still means an error).")
+def verify(text, db_path, as_json, batch_path, check):
+    """Check a sentence against the stored assertions: supported, contradicted,
+    disputed or unverified, with a confidence, the reasons and the cited evidence.
+
+    Unverified means nothing relevant is stored; it does not mean false.
+    """
+    from factcheck import store
+    from factcheck.validation import validate
+    from factcheck.verify import read_batch_line, verify_text
+
+    if bool(text) == bool(batch_path):
+        raise click.UsageError("give either TEXT or --batch FILE")
+    db = store.open_db(db_path, create=False)
+    if not batch_path:
+        verdict = verify_text(db, text)
+        if as_json:
+            doc = verdict.to_json()
+            validate("verdict", doc, "the verdict")
+            click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
+        else:
+            click.echo(_verdict_text(verdict))
+        if check:
+            sys.exit(VERDICT_EXIT_CODES[verdict.verdict])
+        return
+    failed, worst = 0, 0
+    with click.open_file(batch_path, "r", encoding="utf-8", errors="replace") as handle:
+        for number, line in enumerate(handle, start=1):
+            try:
+                statement = read_batch_line(line, f"{batch_path}:{number}")
+                if statement is None:
+                    continue
+                doc = verify_text(db, statement).to_json()
+                validate("verdict", doc, f"the verdict for {batch_path}:{number}")
+            except FactcheckError as error:
+                failed += 1
+                click.echo(f"error: {error}", err=True)
+                continue
+            worst = max(worst, VERDICT_EXIT_CODES[doc["verdict"]])
+            click.echo(json.dumps({"line": number, **doc}, ensure_ascii=False))
+    if failed:
+        sys.exit(1)
+    if check:
+        sys.exit(worst)
+
+
+def _verdict_text(verdict) -> str:
+    lines = [f"{verdict.verdict.upper()} (confidence {verdict.confidence:.2f})", f"  {verdict.claim}", "", "Why:"]
+    lines += [f"  - {reason}" for reason in verdict.reasons]
+    if verdict.evidence:
+        lines += ["", "Evidence:"]
+    for e in verdict.evidence:
+        lines.append(f"  [{e.assertion.id[:10]}] {e.assertion.label} ({e.assertion.status}, "
+                     f"similarity {e.similarity:.2f})")
+        for v in e.values:
+            qualifier = "" if v.qualifier in (None, "exact") else f"{v.qualifier} "
+            head = f"{qualifier}{v.value:,.0f}" if v.value is not None else \
+                f"{qualifier}{v.low:,.0f}-{v.high:,.0f}" if v.low is not None and v.high is not None else "statement"
+            lines.append(f"    {head}: {v.stance}" + (f" ({v.note})" if v.note else ""))
+            for c in v.citations:
+                d = c.document
+                lines.append(f"      {d.outlet or '(unknown outlet)'}, {d.published or 'no date'}; source: "
+                             f"{c.claim.attributed_to or '(the outlet)'}; {d.path} [{c.claim.start}:{c.claim.end}]"
+                             + (f" {d.url}" if d.url else ""))
+                lines.append(f"        \"{c.claim.text}\"")
+    return "\n".join(lines)
+
+
 def main() -> None:  # pragma: no cover - console entry point wrapper
     cli(prog_name="factcheck")

@@ -458,3 +458,136 @@ def resolve_assertion_id(db: sqlite_utils.Database, prefix: str) -> str | None:
     if len(rows) == 1 or (rows and rows[0][0] == prefix):
         return rows[0][0]
     return None
+
+
+# -- verify: candidate retrieval (FTS5 prefilter, then a few rows by id) --------
+# Each read is bounded: rowids come unranked from the full-text index for the rare
+# words only (verify scores them), then a few hundred rows are loaded by rowid or id,
+# so a verify reads a small part of a million claims.
+
+
+def _claim_columns(alias: str = "c") -> tuple[list[str], str]:
+    names = [f.name for f in fields(Claim)]
+    return names, ", ".join(f'{alias}."{n}"' for n in names)
+
+
+def fts_rowids(db: sqlite_utils.Database, table: str, fts_query: str, limit: int) -> list[int]:
+    """Rowids of `table` matching an FTS5 query, unranked (cheap: no bm25 per row)."""
+    if table not in ("claims", "documents") or not fts_query:
+        return []
+    try:
+        return [row[0] for row in db.execute(
+            f"select rowid from {table}_fts where {table}_fts match ? limit ?", [fts_query, int(limit)])]
+    except sqlite3.OperationalError as error:
+        raise StoreError(f"full-text search failed ({error})") from None
+
+
+def claims_by_rowid(db: sqlite_utils.Database, rowids: Sequence[int]) -> list[tuple[int, Claim, str | None]]:
+    """(rowid, claim, its assertion id) for current claims with these rowids, by rowid."""
+    if not rowids:
+        return []
+    names, cols = _claim_columns()
+    marks = ", ".join("?" for _ in rowids)
+    rows = db.execute(
+        f"select c.rowid, {cols}, (select ac.assertion_id from assertion_claims ac where ac.claim_id = c.id "
+        f"order by ac.assertion_id limit 1) from claims c join documents d on d.id = c.document_id "
+        f"where c.rowid in ({marks}) and d.superseded_by is null order by c.rowid", list(rowids)).fetchall()
+    n = len(names)
+    return [(row[0], _claim_from_row(dict(zip(names, row[1:n + 1]))), row[n + 1]) for row in rows]
+
+
+def documents_by_rowid(db: sqlite_utils.Database, rowids: Sequence[int]) -> list[tuple[int, Document]]:
+    """(rowid, document) for current documents with these rowids, by rowid."""
+    if not rowids:
+        return []
+    names = [f.name for f in fields(Document)]
+    marks = ", ".join("?" for _ in rowids)
+    rows = db.execute(
+        f"select rowid, {', '.join(names)} from documents where rowid in ({marks}) "
+        "and superseded_by is null order by rowid", list(rowids)).fetchall()
+    return [(row[0], Document(*row[1:])) for row in rows]
+
+
+def claims_by_id(db: sqlite_utils.Database, ids: Sequence[str]) -> list[Claim]:
+    """The claims with these ids (any order in, sorted by document and offset out)."""
+    if not ids:
+        return []
+    names, cols = _claim_columns()
+    marks = ", ".join("?" for _ in ids)
+    rows = db.execute(f"select {cols} from claims c where c.id in ({marks}) "
+                      "order by c.document_id, c.start, c.id", list(ids)).fetchall()
+    return [_claim_from_row(dict(zip(names, row))) for row in rows]
+
+
+def documents_by_id(db: sqlite_utils.Database, ids: Sequence[str]) -> dict[str, Document]:
+    if not ids:
+        return {}
+    names = [f.name for f in fields(Document)]
+    marks = ", ".join("?" for _ in ids)
+    rows = db.execute(f"select {', '.join(names)} from documents where id in ({marks}) order by id",
+                      list(ids)).fetchall()
+    return {row[0]: Document(*row) for row in rows}
+
+
+def assertions_by_id(db: sqlite_utils.Database, ids: Sequence[str]) -> list[Assertion]:
+    """The assertions with these ids, with their values and member claim ids, sorted by id."""
+    from factcheck.models import AssertionValue
+
+    if not ids:
+        return []
+    marks = ", ".join("?" for _ in ids)
+    params = list(ids)
+    values: dict[str, list[AssertionValue]] = {}
+    for row in db.query(f"select * from assertion_values where assertion_id in ({marks}) "
+                        "order by assertion_id, id", params):
+        values.setdefault(row["assertion_id"], []).append(AssertionValue(
+            value=row["value"], low=row["low"], high=row["high"], qualifier=row["qualifier"],
+            claim_ids=tuple(json.loads(row["claim_ids"] or "[]")),
+            outlets=tuple(_split(row["outlets"])), sources=tuple(_split(row["sources"])),
+            as_of=row["as_of"], modality=row["modality"], confidence=row["confidence"] or 0.0))
+    members: dict[str, list[str]] = {}
+    for assertion_id, claim_id in db.execute(
+            f"select assertion_id, claim_id from assertion_claims where assertion_id in ({marks}) "
+            "order by assertion_id, claim_id", params).fetchall():
+        members.setdefault(assertion_id, []).append(claim_id)
+    return [Assertion(
+        id=row["id"], kind=row["kind"], label=row["label"], status=row["status"],
+        confidence=row["confidence"] or 0.0, claim_ids=tuple(members.get(row["id"], ())),
+        n_outlets=row["n_outlets"] or 0, n_independent_sources=row["n_independent_sources"] or 0,
+        values=tuple(values.get(row["id"], ())), reasons=tuple(json.loads(row["reasons"] or "[]")),
+        best_value=row["best_value"])
+        for row in db.query(f"select * from assertions where id in ({marks}) order by id", params)]
+
+
+def source_credibility(db: sqlite_utils.Database, names: Sequence[str]) -> dict[str, float]:
+    """Learned credibility by source name (the higher of its outlet and origin scores)."""
+    if not names:
+        return {}
+    marks = ", ".join("?" for _ in names)
+    return {name: cred for name, cred in db.execute(
+        f"select name, max(credibility) from sources where name in ({marks}) group by name",
+        list(names)).fetchall()}
+
+
+def term_document_counts(db: sqlite_utils.Database, table: str, terms: Sequence[str]) -> dict[str, int]:
+    """How many rows of `table`'s full-text index hold each (already stemmed) term.
+
+    Read from a temporary fts5vocab table, so nothing is written to the database file.
+    """
+    if table not in ("claims", "documents") or not terms:
+        return {}
+    vocab = f"temp.{table}_fts_vocab"
+    db.execute(f"create virtual table if not exists {vocab} using fts5vocab(main, {table}_fts, row)")
+    out = {}
+    for term in terms:  # one lookup each: fts5vocab answers `term = ?` from the index, `in` by a scan
+        row = db.execute(f"select doc from {vocab} where term = ?", [term]).fetchone()
+        if row:
+            out[term] = row[0]
+    return out
+
+
+def approximate_rows(db: sqlite_utils.Database, table: str) -> int:
+    """About how many rows the claims or documents table holds (its largest rowid: O(log n))."""
+    if table not in ("claims", "documents"):
+        raise StoreError(f"no row count for table {table!r}")
+    return db.execute(f"select max(rowid) from {table}").fetchone()[0] or 0
