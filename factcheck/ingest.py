@@ -20,6 +20,7 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -261,14 +262,23 @@ def _file_metadata(source: Source) -> dict[str, Any]:
     metadata: dict[str, Any] = {}
     manifest = source.path.parent / MANIFEST
     if manifest.is_file():
-        for entry in _load_metadata_json(manifest, "manifest").get("documents", []):
-            if entry.get("file") == source.path.name:
-                metadata.update({k: entry[k] for k in METADATA_FIELDS if entry.get(k) is not None})
+        metadata.update(_manifest_index(str(manifest), manifest.stat().st_mtime_ns).get(source.path.name, {}))
     sidecar = source.path.with_name(source.path.stem + SIDECAR_SUFFIX)
     if sidecar.is_file():
         data = _load_metadata_json(sidecar, "article_meta")
         metadata.update({k: data[k] for k in METADATA_FIELDS if data.get(k) is not None})
     return metadata
+
+
+@lru_cache(maxsize=64)
+def _manifest_index(path: str, mtime_ns: int) -> dict[str, dict[str, Any]]:
+    """A manifest read and validated once per folder (not once per file), by file name.
+
+    `mtime_ns` is part of the cache key so an edited manifest is read again.
+    """
+    entries = _load_metadata_json(Path(path), "manifest").get("documents", [])
+    return {entry["file"]: {k: entry[k] for k in METADATA_FIELDS if entry.get(k) is not None}
+            for entry in entries}
 
 
 def _load_metadata_json(path: Path, schema: str) -> dict[str, Any]:
