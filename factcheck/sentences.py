@@ -36,6 +36,10 @@ FURNITURE_PHRASES = (
     r"^photo\b", r"\bphoto:", r"getty images", r"^©", r"click here", r"successful+y subscribed",
     r"subscribe to (?:our|the) newsletter", r"sign(?:ing)? up for (?:our|this|the) newsletter",
     r"enter (?:your|correct) email", r"privacy policy", r"terms of (?:use|service)",
+    r"readers like you", r"chip in\b", r"thanks for reading", r"^tags?:", r"^topics?:",
+    r"^(?:also|more) (?:on|from)\b", r"^more on this story", r"^read (?:also|more|next)\b",
+    r"^(?:watch|listen|live coverage|live updates)\s*:", r"\blisten (?:live|again|now)\b",
+    r"^(?:subscribe|sign up|donate|follow us|share on|download)\b",
 )
 # Words that are furniture when they address the reader or stand alone as a
 # button ("Subscribe", "Share"), but ordinary words in a story ("cookies", "donation").
@@ -54,7 +58,13 @@ READER_ADDRESS_RE = re.compile(
 BYLINE_RE = re.compile(r"^(?:[Bb]y|[Aa]uthor:?)\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}\b")
 # A photo credit at the end of a caption: "(Anthony Wallace /AFP via Getty Images)".
 CREDIT_RE = re.compile(r"\((?:[^()]*/\s*)?[^()]*(?:getty|afp|reuters|ap photo|epa|via|photo|image)[^()]*\)\s*$", re.I)
-PHOTO_LINE_RE = re.compile(r"^(?:photo|image|picture)s?\b", re.I)
+PHOTO_LINE_RE = re.compile(r"^(?:photo(?:graph)?|image|picture)s?\s*:?\s*", re.I)
+# Captions describe the picture in the present tense ("A man walks past ...",
+# "Rescuers search ...", "portraits of X (L) and Y").
+CAPTION_RE = re.compile(
+    r"\b(?:shows?|is seen|are seen|pictured|walks?|stands?|sits?|looks? on|carr(?:y|ies)|gathers?|"
+    r"holds?|attends?|arrives?|waves?|poses?|search(?:es)?|displayed|react)\b|\((?:L|R|C|left|right|cent(?:re|er))\)"
+)
 TIMESTAMP_RE = re.compile(r"^\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?$")
 LANGUAGE_SWITCHER_RE = re.compile(r"^(?:[a-z]{2}(?:\s*[|/·]\s*|\s+)){1,8}[a-z]{2}$")
 BULLET_RE = re.compile(r"^(?:[-*•–—·]|\d{1,2}[.)])\s+")
@@ -158,6 +168,15 @@ def stems(text: str) -> set[str]:
     return out
 
 
+def _is_bare_credit(text: str) -> bool:
+    """A photo line that is only a credit ("Photo: KIM Won Jin / AFP"), no caption of its own."""
+    match = PHOTO_LINE_RE.match(text)
+    if not match:
+        return False
+    rest = text[match.end():]
+    return len(words(rest)) <= 8 and not FINAL_STOP_RE.search(rest)
+
+
 def _rule_flag(line: Line, document: Document) -> str | None:
     text = line.text
     n_words = len(words(text))
@@ -203,7 +222,7 @@ def flag_lines(document: Document, site_lines: Mapping[str, int] | None = None) 
     for i, line in enumerate(lines):
         reason = _rule_flag(line, document)
         following = lines[i + 1].text if i + 1 < len(lines) else ""
-        if reason is None and PHOTO_LINE_RE.match(following):
+        if reason is None and _is_bare_credit(following) and CAPTION_RE.search(line.text):
             reason = "photo caption"
         if reason is None and seen[line.text] >= REPEATS_IN_PAGE and len(words(line.text)) <= 8:
             reason = "repeated form line"

@@ -23,12 +23,7 @@ STORIES = sorted(p.name for p in EVAL.iterdir() if (p / "gold.json").is_file())
 
 # Invariants the current pipeline breaks on these stories, each with its cause.
 # strict: once fixed, the xfail turns into a failure so the entry gets removed.
-KNOWN_FAILURES = {
-    ("protest", "noise_citations"): "page furniture with a number ('Subscribe for 1 a month', "
-                                    "'Listen live on 98.4 FM') becomes a claim",
-    ("protest", "off_topic_merges"): "a 'related' list item with percentages joins a story assertion",
-    ("aid", "noise_citations"): "'Listen again: Morning programme, 16 September (podcast, 42 min)' becomes a claim",
-}
+KNOWN_FAILURES: dict[tuple[str, str], str] = {}
 
 
 def load_evaluate():

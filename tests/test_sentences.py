@@ -134,3 +134,29 @@ def test_title_is_flagged_and_repeats_are_furniture():
     text = "Dam breaks upstream\n\nOfficials said the dam broke at dawn.\nOfficials said the dam broke at dawn.\n"
     lines = flag_lines(doc(text, title="Dam breaks upstream"))
     assert [l.flag for l in lines] == [TITLE, STORY, FURNITURE]
+
+
+@pytest.mark.parametrize("line", [
+    "Subscribe for 1 a month",
+    "RBI English Service — Listen live on 98.4 FM",
+    "Listen again: Morning programme, 16 September (podcast, 42 min)",
+    "The Herald depends on readers like you. Chip in today.",
+    "Thanks for reading Econ Brief! Subscribe for free to receive new posts.",
+    "Tags: pension reform, protest, police",
+    "Also on Civic Voice",
+    "More on this story",
+    "Read also: What the reform means for you",
+])
+def test_calls_to_action_and_section_labels_are_furniture(line):
+    text = f"Strike shuts schools\nTeachers walked out in 40 schools on Monday, the union said.\n{line}\n"
+    assert [l.flag for l in flag_lines(doc(text, title="Strike shuts schools")) if l.text == line] == [FURNITURE]
+
+
+def test_caption_needs_a_bare_credit_and_a_picture_description():
+    body = "The reform would raise the retirement age from 62 to 65 by 2031."
+    caption = "Rescuers search a collapsed house in the old town."
+    text = (f"Quake hits town\nThe quake killed 12 people, officials said.\n{body}\n"
+            "Photo: Protesters carry banners on Victory Avenue. (Capital Times/Ida Nord)\n"
+            f"{caption}\nPhoto: Marta Ilic / Wire News\n")
+    flags = {l.text: l.flag for l in flag_lines(doc(text, title="Quake hits town"))}
+    assert flags[body] == STORY and flags[caption] == FURNITURE
