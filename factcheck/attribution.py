@@ -121,6 +121,9 @@ _DATA_FROM = re.compile(
 _CITED_BY = re.compile(r"\s+(?:cited|quoted)\s+by\s+(?P<relay>.+)$")
 
 
+_LISTENER = re.compile(r"\s+(?:(?:the|a|an|local|foreign|state)\s+)?[\w’'-]+(?:\s+[A-Z][\w’'-]*){0,3}"
+                       r"(?=\s*(?:[,.!?]|$|\s+(?:in|on|at|during|last|this|earlier|later|late|"
+                       r"citing)\b))")
 _WORD_RE = re.compile(r"[a-z]+")
 _CUE_WORDS = frozenset(SAY_VERBS) | {"according", "citing", "quoting", "put", "puts"}
 
@@ -325,11 +328,16 @@ def find_attributions(text: str) -> list[Attribution]:
             verb = "put"
         np, relay = _split_relay(np)
         after = text[m.end():]
+        if verb in ("told", "tells"):  # ', a rescuer told reporters.': skip the listener
+            listener = _LISTENER.match(after)
+            if listener:
+                after = after[listener.end():]
         trailing = bool(re.match(r"\s*(?:[,.!?]|\s*$|\s+(?:in|on|at|to|during|last|this|"
                                  r"earlier|later|late|citing)\b[^“\"]*$)", after)) and not \
             re.match(r"\s*(?:that|:)", after)
         before_np = text[:start].rstrip()
-        position = "trail" if trailing and re.search(r"[,”\"]$", before_np) else "lead"
+        # ", the ministry said." and ", as the ministry confirmed." both look back.
+        position = "trail" if trailing and re.search(r"(?:[,”\"]|,\s+as)$", before_np) else "lead"
         name = clean_source(np)
         src_relay = relay
         source = name

@@ -20,19 +20,36 @@ from .attribution import (
     leading_name,
     looks_like_person,
 )
-from .attribution import TITLE_WORDS
+from .attribution import SOURCE_NOUNS, TITLE_WORDS
 from .dates import DAY, SAME_DAY, DateMention, find_dates
 from .models import EVENT, NUMERIC, QUOTE, STORY, TITLE, Claim, Document, Sentence, content_id
-from .quantities import VAGUE, Quantity, find_quantities
+from .quantities import COUNTED_CLASSES, UNITS, VAGUE, Quantity, find_quantities
 
 # Clause boundaries inside a sentence: a claim's span never crosses one.
-_BOUNDARY = re.compile(
+_GAPPED_NAME = (r"(?:(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*){0,3}|"
+                r"the\s+(?:[a-z]+\s+)?(?:" + "|".join(sorted(SOURCE_NOUNS, key=len, reverse=True)) + r"))")
+_GAPPED_NUMBER = (r"(?:about|around|nearly|almost|some|more\s+than|at\s+least|over|another|"
+                  r"[$€£]?\d|(?:" + "|".join(sorted(UNITS, key=len, reverse=True)) + r")\b|"
+                  r"dozens|hundreds|thousands|a\s+(?:dozen|hundred|thousand))")
+_GAPPED_SOURCE = re.compile(r"(?:and\s+)?(?P<np>" + _GAPPED_NAME + r")\s+$")
+_BOUNDARY_CORE = (
     r";|\s[–—]\s|—|:\s+(?=[“\"])|,\s+(?=(?:but|while|whereas|although|though|with|which|who|"
     r"where|when|after|because|despite|amid|citing|saying|according|as\s+well\s+as|prompting|"
     r"adding|noting|stating|possibly|however|and\s+(?:the|a|an|it|he|she|they|in|on|is|was|"
-    r"has|have|will|would)\b|as(?!\s+(?:many|much|well|of|part|a\s+result)\b)|(?:up|down)\s+from|"
+    r"has|have|will|would)\b|and\s+(?=[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}\s+(?:has|have|had|"
+    r"is|are|was|were|will|would|says|said|denies|[a-z]+ed)\b)|as(?!\s+(?:many|much|well|of|part|a\s+result)\b)|(?:up|down)\s+from|"
     r"and\s+(?=(?:tens|hundreds|thousands|dozens|millions|some|about|around|nearly|almost|more|"
-    r"at\s+least|another|up\s+to|over|[$€£]?\d))|and\s+by\b)\b)")
+    r"at\s+least|another|up\s+to|over|[$€£]?\d))|and\s+by\b)\b)"
+)
+_CLAUSE_TAIL = (
+    # A gapped clause: "Romania reported six deaths and Austria five"; a second count:
+    # "14 people died and 300 were evacuated".
+    r"|\s+(?=and\s+" + _GAPPED_NAME + r"\s+" + _GAPPED_NUMBER + r")"
+    r"|\s+(?=and\s+" + _GAPPED_NUMBER + r"[\d,.]*\s+(?:[a-z]+\s+)?(?:were|was|are|is|had|have|has|"
+    r"remain\w*|[a-z]+ed)\b)")
+# Clauses joined by "and" share a date ("14 were arrested and three hurt late on Sunday").
+_DATE_BOUNDARY = re.compile(_BOUNDARY_CORE)
+_BOUNDARY = re.compile(_BOUNDARY_CORE + _CLAUSE_TAIL)
 # Asides that carry their own numbers: ", including 500 officers and three generals,".
 _ASIDE = re.compile(r",\s+(?:including|such\s+as|among\s+them|of\s+whom|mostly|mainly)\s+[^,;()]+"
                     r"|\([^()]*\)")
@@ -137,14 +154,16 @@ _PLACE_RE = re.compile(
     + r")(?![\w])", re.IGNORECASE)
 _GENERIC_PLACE = {"oblast", "region", "province", "area", "city", "county", "district",
                   "border", "front", "territory", "state"}
-_SUBJECT_RE = re.compile(
-    r"\b(?:to|in|into|inside|at|near|across|within|on)\s+(?:the\s+)?"
-    r"(?P<place>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?:[’']s\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?)")
 _PROPER_RE = re.compile(r"\b[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]*)*")
 _NOT_ENTITIES = {"the", "a", "an", "this", "that", "it", "he", "she", "they", "we", "i", "in",
+                 "some", "many", "most", "between", "several", "few", "all", "about", "around", "nearly",
+                 "almost", "more", "over", "up", "after", "before", "during", "while", "when",
+                 "these", "those", "there", "his", "her", "their", "its", "our", "one", "two",
                  "on", "at", "if", "but", "and", "as", "for", "by", "today", "meanwhile",
                  "moreover", "however", "president", "minister", "secretary", "general",
-                 "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+                 "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                 "january", "february", "march", "april", "may", "june", "july", "august",
+                 "september", "october", "november", "december"}
 
 
 @dataclass
@@ -256,23 +275,24 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _clauses(text: str) -> list[tuple[int, int]]:
+def _clauses(text: str, boundary: re.Pattern[str] = _BOUNDARY) -> list[tuple[int, int]]:
     cuts = [0]
-    for m in _BOUNDARY.finditer(text):
+    for m in boundary.finditer(text):
         cuts.extend([m.start(), m.end()])
     cuts.append(len(text))
     return [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts), 2)]
 
 
-_CONNECTOR = re.compile(r"(?:but|while|whereas|and|however|although|though),?\s+")
+_CONNECTOR = re.compile(r"(?:but|while|whereas|and|however|although|though),?\s+|as\s+(?=[A-Z])")
 
 
-def _clause_of(text: str, start: int, end: int) -> tuple[int, int]:
+def _clause_of(text: str, start: int, end: int, boundary: re.Pattern[str] = _BOUNDARY,
+               asides: bool = True) -> tuple[int, int]:
     """The clause of `text` holding `start:end`, or the aside holding it."""
-    for a in _ASIDE.finditer(text):
+    for a in _ASIDE.finditer(text) if asides else ():
         if a.start() <= start and end <= a.end():
             return _trim(text, a.start(), a.end())
-    for cs, ce in _clauses(text):
+    for cs, ce in _clauses(text, boundary):
         if cs <= start < ce:
             s, e = _trim(text, cs, max(ce, end))
             connector = _CONNECTOR.match(text, s)
@@ -305,21 +325,74 @@ def _place_name(raw: str) -> str | None:
     if "’s " in raw or "'s " in raw:
         raw = re.split(r"[’']s\s+", raw)[-1]
     words = [w for w in raw.split() if w.lower() not in _GENERIC_PLACE]
-    if not words:
-        return None
+    if not words or words[0].lower() in _NOT_ENTITIES or words[0].lower() in TITLE_WORDS:
+        return None  # "in May", "to President Zelensky"
+    if any(w.strip("’'") in _NOT_PLACE_WORDS for w in words):
+        return None  # "at the Interior Ministry", "in Parliament": a body, not a place
     name = " ".join(words).lower()
     return _PLACE_OF.get(name, name)
 
 
-def _subject(text: str, after: int, end: int) -> str | None:
-    """Where a quantity is: the most specific place named after it in its clause."""
-    m = _SUBJECT_RE.search(text, after, end)
-    while m:
+# Capitalised words that make a name a body, a publication or an event rather than a place.
+_NOT_PLACE_WORDS = frozenset({
+    "Ministry", "Council", "Union", "Office", "Department", "Agency", "Army", "Forces", "Police",
+    "Intelligence", "Government", "Party", "Press", "News", "Times", "Post", "Journal", "Reuters",
+    "Committee", "Commission", "Court", "Bank", "Service", "Services", "Parliament", "Congress",
+    "Senate", "Assembly", "Institute", "University", "Company", "Corporation", "Group", "Agency",
+    "Association", "Organisation", "Organization", "Foundation", "Fund", "Authority", "Bureau",
+    "Centre", "Center", "Summit", "Conference", "Games", "Cup", "Festival", "Day", "Week",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "I", "We",
+    "Television", "TV", "Radio", "Channel", "Network", "Twitter", "Facebook", "Telegram", "X"})
+_SUBJECT_RE = re.compile(
+    r"\b(?P<prep>to|in|into|inside|at|near|across|within|on|off|outside|from|In|Near|Across|Off|"
+    r"Outside|Inside)\s+(?:the\s+)?"
+    r"(?P<place>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
+    r"(?:[’']s\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?)")
+_AT_PLACE = frozenset({"in", "inside", "near", "across", "within", "off", "outside"})
+# "Poland's death toll", "Eskara's army": a possessive name before what is counted.
+_POSSESSIVE_RE = re.compile(
+    r"(?<![\w’'])(?P<place>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})[’']s?\s+(?:[a-z-]+\s+){0,2}?"
+    r"(?P<head>[a-z]+)\b")
+_POSSESSED = frozenset({"toll", "turnout", "population", "losses", "army", "forces", "military",
+                        "budget", "economy", "exports", "imports", "debt", "output", "troops",
+                        "casualties", "dead", "deaths", "victims"})
+
+
+_AWAY = re.compile(r"\b(?:evacuat\w+|fled|flee\w*|rescued|pulled|escaped|displaced|withdr\w+|"
+                   r"relocated|moved)\b")
+
+
+def _subject(text: str, start: int, after: int, clause_start: int, end: int,
+             noun: str | None = None) -> str | None:
+    """What a quantity is about, as the sentence itself says: the place named after it
+    in its clause ("in Tarnova", "off the coast of", "to Russia"), else a possessive
+    name before it ("Poland's death toll"), else a place opening the clause ("In
+    Tarnova, 14 died"), else where it came from ("evacuated from Velika")."""
+    origin = None
+    for m in _SUBJECT_RE.finditer(text, after, end):
         place = _place_name(m.group("place"))
-        if place and place.split()[0] not in _NOT_ENTITIES:
+        if place is None:
+            continue
+        if m.group("prep") != "from":
             return place
-        m = _SUBJECT_RE.search(text, m.end(), end)
-    return None
+        if _AWAY.search(text, after, m.start()):  # "300 were evacuated from Velika"
+            origin = origin or place
+    for m in _POSSESSIVE_RE.finditer(text, clause_start, start):
+        head = m.group("head")
+        if m.end() > start or not (head in _POSSESSED or head == noun or head in COUNTED_CLASSES):
+            continue
+        name = m.group("place")
+        if looks_like_person(name):
+            continue
+        place = _place_name(name)
+        if place is not None:
+            return place
+    for m in _SUBJECT_RE.finditer(text, clause_start, start):
+        if m.group("prep").lower() in _AT_PLACE and m.end() <= start:
+            place = _place_name(m.group("place"))
+            if place is not None:
+                return place
+    return origin
 
 
 _ACTOR_RE = re.compile(
@@ -327,6 +400,10 @@ _ACTOR_RE = re.compile(
     r"(?:[’']s)?\s+(?:(?:has|have|had|also|no\s+longer|not|now|again|already|previously|"
     r"reportedly|publicly|officially|strongly|repeatedly|is|are|was|were|will|would|may|might|"
     r"could|can)\s+)*(?P<verb>[a-z]+|Confirms|Denies|Condemns|Says|Rules)\b")
+
+
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being)\s+(?:[a-z]+ed|sent|struck|shot|hit|"
+                      r"killed|held|seen|taken|given|found|made)$")
 
 
 def _actor(span: str, predicate: str | None) -> str | None:
@@ -340,6 +417,8 @@ def _actor(span: str, predicate: str | None) -> str | None:
             np = m.group("np")
             if np.split()[0] in ("The", "A", "An", "In", "On", "At", "Amid", "After", "As", "If"):
                 np = " ".join(np.split()[1:])
+            if _PASSIVE.search(m.group()):
+                continue  # "the troops ... were killed": who is killed does not act
             if np and m.group("verb") not in ("of", "and", "the", "to", "in", "on", "for"):
                 return clean_source(np)
     return None
@@ -360,14 +439,69 @@ _PREDICATE_STEMS = {
 
 
 def _predicate(text: str) -> str | None:
+    """The act of a clause: the first act class whose verb is not a participle
+    modifying a noun ("families of soldiers sent to Russia" reports no sending)."""
     low = text.lower()
     for name, pattern in PREDICATES:
         stems = _PREDICATE_STEMS.get(name)
         if stems is not None and not any(stem in low for stem in stems):
             continue
-        if pattern.search(text):
-            return name
+        for m in pattern.finditer(text):
+            if not _modifier_participle(text, m.start()):
+                return name
     return None
+
+
+_PARTICIPLE = re.compile(r"(?:[a-z]+ed|sent|struck|shot|hit)\b")
+_PREPOSITIONS = frozenset({"of", "for", "with", "about", "on", "against", "among", "from", "to",
+                           "by", "at", "in", "into", "including", "like", "over", "under"})
+_FINITE_BEFORE = frozenset({"has", "have", "had", "was", "were", "is", "are", "be", "been",
+                            "being", "not", "also", "reportedly", "who", "which", "that", "they",
+                            "it", "he", "she", "we", "i", "you", "then", "and", "or", "but",
+                            "already", "allegedly", "recently", "previously", "never"})
+_DETERMINERS = frozenset({"the", "these", "those", "some", "many", "all", "its", "their", "his",
+                          "her", "our", "a", "an"})
+_FINITE_AFTER = re.compile(r"\b(?:were|was|are|is|have|has|had|will|would|remain\w*)\b")
+_WORD_BEFORE = re.compile(r"[\w’'-]+")
+_COMPLEMENT = frozenset({"that", "said", "says", "say", "reported", "confirmed", "believed",
+                         "claimed", "estimated", "showed", "found"})
+
+
+def _modifier_participle(text: str, at: int) -> bool:
+    """Whether the verb at `at` is a reduced relative clause: a participle right after
+    a common noun that is the object of a preposition ("families of soldiers sent"),
+    or a sentence-opening subject whose own verb follows ("The troops sent ... were")."""
+    if not _PARTICIPLE.match(text, at):
+        return False
+    words = _WORD_BEFORE.findall(text[max(0, at - 60):at])
+    if len(words) < 2:
+        return False
+    noun = words[-1]
+    if not noun.isalpha() or not noun.islower() or noun in _FINITE_BEFORE or \
+            noun in _PREPOSITIONS or noun in _DETERMINERS or noun.endswith("ly"):
+        return False
+    for i, word in enumerate(reversed(words[:-1][-3:])):
+        low = word.lower()
+        if low in _PREPOSITIONS:
+            return True
+        if low in _COMPLEMENT and i == 0:  # "said troops deployed to Kursk have ..."
+            return _FINITE_AFTER.search(text, at) is not None
+        if low in _FINITE_BEFORE:
+            return False
+        if low in _DETERMINERS:
+            opening = len(words) - 2 - i == 0
+            return opening and _FINITE_AFTER.search(text, at) is not None
+    return False
+
+
+def _without_dates(span: str, start: int, dates: Sequence[DateMention]) -> str:
+    """The span with its date expressions blanked: the month in "as of May 16" is no
+    hedging "may"."""
+    for d in dates:
+        s, e = max(d.start - start, 0), min(d.end - start, len(span))
+        if s < e:
+            span = span[:s] + " " * (e - s) + span[e:]
+    return span
 
 
 def _modality(span: str, attribution: Attribution | None, predicate: str | None,
@@ -404,7 +538,10 @@ def _pick_attribution(atts: Sequence[Attribution], start: int, end: int,
     `anchor` is the quantity's own span: of several 'according to' phrases, the first
     after the number names its source ("40,000 according to police, and 100,000
     according to organisers")."""
-    inside = [a for a in atts if a.position == "lead" and start <= a.start and a.end <= end]
+    # A lead verb after the number does not govern it ("Hungary recorded 12 deaths,
+    # Romania reported six").
+    inside = [a for a in atts if a.position == "lead" and start <= a.start and a.end <= end
+              and (anchor is None or a.end <= anchor[0])]
     if inside:
         return inside[0]
     according = [a for a in atts if a.position == "according"]
@@ -420,7 +557,12 @@ def _pick_attribution(atts: Sequence[Attribution], start: int, end: int,
     after = [a for a in atts if a.position == "trail" and a.start >= start]
     if after:
         return min(after, key=lambda a: a.start)
-    overlapping = [a for a in atts if a.position in ("lead", "trail")]
+    # A lead verb in a later clause governs only its own: in "EU condemns X, as China
+    # denies Y" China is no source of the condemnation; an inserted ", officials said,"
+    # speaks for the whole sentence.
+    overlapping = [a for a in atts if a.position == "trail" or (
+        a.position == "lead" and a.start < end and start < a.end and (
+            anchor is None or a.start < anchor[0]))]
     if overlapping:
         return overlapping[0]
     heads = [a for a in atts if a.position == "headline"]
@@ -648,7 +790,8 @@ def _sentence_claims(document: Document, sentence: Sentence, previous: Sentence 
         return quote_speakers[q.open]
 
     def make(kind: str, start: int, end: int, *, quantity: Quantity | None = None,
-             predicate: str | None = None, subject: str | None = None) -> Claim:
+             predicate: str | None = None, subject: str | None = None,
+             gapped: str | None = None, date_scope: tuple[int, int] | None = None) -> Claim:
         span = s_text[start:end]
         anchor = (quantity.start, quantity.end) if quantity is not None else None
         q = quote_of(start, end) if kind != QUOTE else None
@@ -662,6 +805,8 @@ def _sentence_claims(document: Document, sentence: Sentence, previous: Sentence 
         else:
             att = _pick_attribution(atts, start, end, anchor)
             source, relay = _resolve(att, s_text, ctx)
+            if gapped and att is not None and att.position == "lead" and att.end <= start:
+                source, relay = ctx.full_name(gapped), None  # "... and Austria five"
             if source is None and kind == EVENT:
                 actor = _actor(span, predicate)
                 source = ctx.full_name(actor) if actor else None
@@ -670,10 +815,10 @@ def _sentence_claims(document: Document, sentence: Sentence, previous: Sentence 
             source = document.outlet
         if relay and source and not source.startswith(relay):
             source = f"{relay}, citing {source}"
-        date = _nearest_date(dates, start, end, anchor,
+        date = _nearest_date(dates, *(date_scope or (start, end)), anchor,
                              att.start if att is not None and att.position == "trail" else None)
         entities = _entities(span)
-        modality = _modality(span, att, predicate, date)
+        modality = _modality(_without_dates(span, start, dates), att, predicate, date)
         value = quantity.value if quantity is not None else None
         score, features = _worthiness(kind, quantity, named, att, date, entities, predicate, modality)
         doc_start, doc_end = base + start, base + end
@@ -714,9 +859,12 @@ def _sentence_claims(document: Document, sentence: Sentence, previous: Sentence 
         if qty.counted:
             ctx.last_counted = qty.counted
         numeric_clauses.append((cs, ce))
-        subject = _subject(s_text, qty.end, ce)
+        subject = _subject(s_text, qty.start, qty.end, cs, ce, qty.noun)
+        gap = _GAPPED_SOURCE.fullmatch(s_text, cs, qty.start) if cs < qty.start else None
+        gapped = clean_source(gap.group("np")) if gap and cs > 0 else None
         out.append(make(NUMERIC, cs, ce, quantity=qty, predicate=_predicate(s_text[cs:ce]),
-                        subject=subject))
+                        subject=subject, gapped=gapped,
+                        date_scope=_clause_of(s_text, qty.start, qty.end, _DATE_BOUNDARY, False)))
 
     # Quote claims: one per quoted sentence of at least a few words.
     for q in in_quotes:

@@ -262,12 +262,18 @@ def find_dates(text: str, published: str | None = None) -> list[DateMention]:
             if kind == "weekday" and not m.group("cue") and start > 0 and text[start - 1] == "-":
                 continue
             found.append((start, end, kind, m))
+    # Of overlapping matches the one reaching furthest wins: in "as of May 16" the
+    # month pattern takes "of May" with its cue, but the day "May 16" is the date.
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
-    out: list[DateMention] = []
-    last_end = -1
-    for start, end, kind, m in found:
-        if start < last_end:
+    kept: list[tuple[int, int, str, re.Match[str]]] = []
+    for item in found:
+        if kept and item[0] < kept[-1][1]:
+            if item[1] > kept[-1][1]:
+                kept[-1] = item
             continue
+        kept.append(item)
+    out: list[DateMention] = []
+    for start, end, kind, m in kept:
         # Leading prepositions belong to the cue, not the date span.
         lead = re.match(r"(?:in|by|until|till|since|from|during|before|after|of|on|the)\s+",
                         text[start:end], re.IGNORECASE)
@@ -279,5 +285,4 @@ def find_dates(text: str, published: str | None = None) -> list[DateMention]:
             span_start = m.start("year")
         iso, precision, future = _resolve(kind, m, ref)
         out.append(DateMention(span_start, end, text[span_start:end], iso, precision, future))
-        last_end = end
     return out

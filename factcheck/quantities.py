@@ -371,7 +371,17 @@ def _counted_after(text: str, pos: int, limit: int) -> tuple[str | None, int]:
         taken += 1
         if taken > 5:
             break
+        if _plural(low):
+            break  # "40 trucks came": a compound noun ends in its plural ("aid trucks")
     return head, head_end
+
+
+_NOT_PLURAL = frozenset({"news", "series", "species", "arms", "goods", "means", "headquarters"})
+
+
+def _plural(word: str) -> bool:
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")) \
+        and word not in _NOT_PLURAL
 
 
 def _normalise_counted(noun: str | None) -> str | None:

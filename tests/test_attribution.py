@@ -24,6 +24,11 @@ from factcheck.attribution import clean_source, find_attributions
         ("Russia to deploy troops to combat zone on Oct. 27-28, Kyiv says", "Kyiv", "trail"),
         ("“It is a breach of law,” the EU High Representative stated in a release.",
          "European Union High Representative", "trail"),
+        ("“We found 12 bodies,” a rescuer told reporters.", "rescuer", "trail"),
+        ("At least 45 people died, the governor told Reuters on Monday.", "governor", "trail"),
+        ("Some 3,000 troops have arrived, as the Defence Ministry confirmed on Monday.",
+         "Defence Ministry", "trail"),
+        ("EU condemns the deployment, as China denies knowledge of it.", "China", "lead"),
     ],
 )
 def test_attribution_forms(text, source, position):

@@ -280,7 +280,9 @@ STORY_CLAIMS = [
      "2024-09-16", "reported"),
     ("flood_web", "1 billion zlotys", 1e9, None, None, "exact", "zloty", "Donald Tusk", "2024-09-16",
      "reported"),
-    ("flood_web", "$260 million", 260e6, None, None, "exact", "usd", "Donald Tusk", None, "reported"),
+    # A conversion in parentheses shares its sentence's date.
+    ("flood_web", "$260 million", 260e6, None, None, "exact", "usd", "Donald Tusk", "2024-09-16",
+     "reported"),
     ("flood_web", "About 2,600 people were evacuated", 2600, None, None, "about", "displaced",
      "regional governor", None, "reported"),
     ("flood_web", "More than 40,000 homes were without power", 40000, 40000, None, "over", "home",
@@ -432,3 +434,113 @@ def test_short_place_aliases_only_in_capitals(line, entity, present):
     doc, sents = make_document([line])
     (claim,) = numeric(extract_claims(doc, sents))
     assert (entity in claim.entities) == present
+
+
+# Reported defects (round three): each a general rule, each with a regression row.
+PUB = "2025-05-17"
+
+
+def claim_with(claims, value):
+    (found,) = [c for c in claims if c.kind == NUMERIC and c.value == value]
+    return found
+
+
+@pytest.mark.parametrize("line, as_of, precision", [
+    ("727 people had been injured as of May 16, officials said.", "2025-05-16", "day"),
+    ("727 people had been injured as of 16 May, officials said.", "2025-05-16", "day"),
+    ("727 people had been injured on Friday, officials said.", "2025-05-16", "day"),
+    ("727 people had been injured in May, officials said.", "2025-05", "month"),
+])
+def test_as_of_date_is_masked_before_quantities_and_is_no_hedge(line, as_of, precision):
+    claims = parse_statement(line, PUB)
+    assert [c.value for c in claims if c.kind == NUMERIC] == [727]
+    (claim,) = [c for c in claims if c.kind == NUMERIC]
+    assert (claim.as_of, claim.as_of_precision, claim.modality) == (as_of, precision, "reported")
+    assert "may" not in claim.entities
+
+
+@pytest.mark.parametrize("line, first_source, first_modality", [
+    ("EU condemns DPRK's military cooperation with Russia, as China denies knowledge and calls "
+     "for de-escalation", "European Union", "asserted"),
+    ("EU condemns DPRK's military cooperation with Russia, while China denies any knowledge",
+     "European Union", "asserted"),
+    ("EU condemns DPRK's military cooperation with Russia; China denies any knowledge",
+     "European Union", "asserted"),
+    ("EU condemns DPRK's military cooperation with Russia, and China denied any knowledge of it.",
+     "European Union", "asserted"),
+])
+def test_denial_governs_only_its_own_clause(line, first_source, first_modality):
+    events = [c for c in parse_statement(line, PUB) if c.kind == EVENT]
+    first, second = events
+    assert (first.predicate, first.attributed_to, first.modality) == ("condemn", first_source,
+                                                                      first_modality)
+    assert (second.predicate, second.attributed_to, second.modality) == ("deny", "China", "denied")
+    assert second.text.startswith("China")
+
+
+@pytest.mark.parametrize("line, predicate", [
+    ("North Korea isolates families of soldiers sent to Russia", None),
+    ("Seoul mourns the return of troops deployed to the border", None),
+    ("The troops sent to Russia were killed in Kursk.", "kill"),
+    ("North Korea sent troops to Russia.", "deploy"),
+    ("Pyongyang has deployed troops to the border.", "deploy"),
+    ("Officials said troops deployed to Kursk.", "deploy"),
+    ("The soldiers deployed heavy artillery near the town.", "deploy"),
+])
+def test_predicate_comes_from_the_main_verb_not_a_participle(line, predicate):
+    events = [c for c in parse_statement(line, PUB) if c.kind == EVENT]
+    assert [e.predicate for e in events] == ([predicate] if predicate else [])
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Romania reported six deaths and Austria five.", {6: "Romania", 5: "Austria"}),
+    ("Police said 40,000 people marched and the organisers 100,000.",
+     {40000: "Police", 100000: "organisers"}),
+    ("Hungary recorded 12 deaths, Romania reported six and the Czech Republic about 20.",
+     {6: "Romania", 20: "Czech Republic"}),
+    ("Officials said 20 people died in Tarnova and 12 in Velika.", {20: "Officials", 12: "Officials"}),
+])
+def test_elided_attribution_takes_the_gapped_name(line, expected):
+    claims = parse_statement(line, PUB)
+    for value, source in expected.items():
+        assert claim_with(claims, value).attributed_to == source
+
+
+def test_gapped_clause_gets_its_own_span_and_counted():
+    claims = parse_statement("Romania reported six deaths and Austria five.", PUB)
+    assert claim_with(claims, 5).text == "Austria five"
+    assert claim_with(claims, 5).counted == "deaths"
+    assert claim_with(claims, 6).text == "Romania reported six deaths"
+
+
+@pytest.mark.parametrize("line, value, as_of", [
+    ("The package is worth €240 million ($260 million) and was approved on Monday.", 260e6,
+     "2025-05-12"),
+    ("The ministry approved €240 million ($260 million) on Monday.", 260e6, "2025-05-12"),
+    ("Police said 14 people were arrested and three officers were hurt late on Sunday.", 14,
+     "2025-05-11"),
+    ("Police said 14 people were arrested and three officers were hurt late on Sunday.", 3,
+     "2025-05-11"),
+])
+def test_asides_and_coordinated_clauses_share_the_sentence_date(line, value, as_of):
+    assert claim_with(parse_statement(line, PUB), value).as_of == as_of
+
+
+@pytest.mark.parametrize("line, value, subject", [
+    ("Poland's death toll rose to 12.", 12, "poland"),
+    ("Eskara’s toll climbed to 140 on Tuesday.", 140, "eskara"),
+    ("Rescuers found 14 bodies in Tarnova on Tuesday.", 14, "tarnova"),
+    ("In Tarnova, 14 people died.", 14, "tarnova"),
+    ("A boat carrying 40 migrants sank off Lampedusa.", 40, "lampedusa"),
+    ("About 300 people were evacuated from Velika Brda.", 300, "velika brda"),
+    ("About 2,000 people gathered outside Parliament.", 2000, None),
+    ("About 120 people died in May.", 120, None),
+    ("About 120 people died, the Interior Ministry said.", 120, None),
+    ("Some 10,000 troops from North Korea were sent.", 10000, None),
+    ("Hospitals near Velika treated 45 people.", 45, "velika"),
+    ("Ana Kovac's team treated 45 people.", 45, None),
+    ("Some 3,000 troops were sent to Russia's Kursk region.", 3000, "kursk"),
+    ("Around 500 people marched to President Ilic's residence.", 500, None),
+])
+def test_subject_is_what_the_sentence_names(line, value, subject):
+    assert claim_with(parse_statement(line, PUB), value).subject == subject

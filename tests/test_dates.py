@@ -25,6 +25,10 @@ from factcheck.dates import find_dates
         ("in 2023", "2024-10-26", "2023", "year"),
         ("three days ago", "2024-10-26", "2024-10-23", "day"),
         ("on December 30", "2025-01-02", "2024-12-30", "day"),
+        # A month cue overlapping a day: the day wins ("of May" vs "May 16").
+        ("as of May 16", "2025-05-17", "2025-05-16", "day"),
+        ("in March 3 talks", "2025-05-17", "2025-03-03", "day"),
+        ("by October 3", "2024-10-01", "2024-10-03", "day"),
     ],
 )
 def test_resolved_against_publication_date(text, published, iso, precision):
