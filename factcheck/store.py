@@ -569,21 +569,15 @@ def source_credibility(db: sqlite_utils.Database, names: Sequence[str]) -> dict[
         list(names)).fetchall()}
 
 
-def term_document_counts(db: sqlite_utils.Database, table: str, terms: Sequence[str]) -> dict[str, int]:
-    """How many rows of `table`'s full-text index hold each (already stemmed) term.
-
-    Read from a temporary fts5vocab table, so nothing is written to the database file.
-    """
-    if table not in ("claims", "documents") or not terms:
-        return {}
-    vocab = f"temp.{table}_fts_vocab"
-    db.execute(f"create virtual table if not exists {vocab} using fts5vocab(main, {table}_fts, row)")
-    out = {}
-    for term in terms:  # one lookup each: fts5vocab answers `term = ?` from the index, `in` by a scan
-        row = db.execute(f"select doc from {vocab} where term = ?", [term]).fetchone()
-        if row:
-            out[term] = row[0]
-    return out
+def fts_count(db: sqlite_utils.Database, table: str, fts_query: str, cap: int) -> int:
+    """How many rows of `table` match an FTS5 query, counting no further than `cap`."""
+    if table not in ("claims", "documents") or not fts_query:
+        return 0
+    try:
+        return db.execute(f"select count(*) from (select rowid from {table}_fts where {table}_fts match ? "
+                          "limit ?)", [fts_query, int(cap)]).fetchone()[0]
+    except sqlite3.OperationalError as error:
+        raise StoreError(f"full-text search failed ({error})") from None
 
 
 def approximate_rows(db: sqlite_utils.Database, table: str) -> int:

