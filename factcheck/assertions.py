@@ -19,6 +19,7 @@ initial confidence that rises with independent support, not with relays.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections import Counter, defaultdict
@@ -238,17 +239,18 @@ def _group_numbers(numeric: Sequence[str], feats: Mapping[str, ClaimFeatures],
         else:
             if same_kind:
                 subject[i] = min(same_kind, key=lambda g: (g.claim.start, g.claim.id)).claim.subject
+    # Figures of other stories never share a quantity: the story is part of the key.
     keyed: dict[tuple, list[str]] = defaultdict(list)
     for i in numeric:
         c = feats[i].claim
-        keyed[(c.counted, subject[i] or "", feats[i].scope)].append(i)
-    # A subject-less group joins the only subject its quantity has in the story.
+        keyed[(feats[i].story or "", c.counted, subject[i] or "", feats[i].scope)].append(i)
+    # A subject-less group joins the only subject its quantity has in its story.
     subjects: dict[tuple, list[tuple]] = defaultdict(list)
     for key in keyed:
-        if key[1]:
-            subjects[(key[0], key[2])].append(key)
-    for key in [k for k in keyed if not k[1]]:
-        known = subjects.get((key[0], key[2]), [])
+        if key[2]:
+            subjects[(key[0], key[1], key[3])].append(key)
+    for key in [k for k in keyed if not k[2]]:
+        known = subjects.get((key[0], key[1], key[3]), [])
         if len(known) == 1:
             keyed[known[0]].extend(keyed.pop(key))
     # One quantity key, several owners named ("Russian troops" / "North Korean troops"
@@ -509,6 +511,37 @@ def _summarise(kind: str, claims: list[Claim], feats: Mapping[str, ClaimFeatures
     )
 
 
+class _Backing:
+    """Which sources' counts agree with a value: each count's interval computed once,
+    counts with one interval pooled, intervals sorted by their low end so a value
+    meets only those that start below its high end (near-linear, not values x claims)."""
+
+    def __init__(self, counts: Sequence[Claim], component: Mapping[str, str]) -> None:
+        pooled: dict[tuple[float, float], set[str]] = defaultdict(set)
+        self.open: set[str] = set()  # counts without a value agree with every value
+        for c in counts:
+            interval = value_interval(c)
+            if interval is None:
+                self.open.add(component[c.id])
+            else:
+                pooled[interval].add(component[c.id])
+        self.intervals = sorted(pooled)
+        self.lows = [lo for lo, _ in self.intervals]
+        self.pooled = pooled
+        self.everyone = set(self.open).union(*pooled.values()) if pooled else set(self.open)
+
+    def of(self, interval: tuple[float, float] | None) -> set[str]:
+        if interval is None:
+            return set(self.everyone)
+        lo, hi = interval
+        found = set(self.open)
+        for k in range(bisect.bisect_right(self.lows, hi)):
+            other = self.intervals[k]
+            if other[1] >= lo:
+                found |= self.pooled[other]
+        return found
+
+
 def _values(kind: str, claims: Sequence[Claim], feats: Mapping[str, ClaimFeatures],
             component: Mapping[str, str], source_of: Mapping[str, str],
             conflict: bool) -> tuple[tuple[AssertionValue, ...], float | None, float]:
@@ -522,10 +555,11 @@ def _values(kind: str, claims: Sequence[Claim], feats: Mapping[str, ClaimFeature
         buckets[key].append(c)
     counts = [c for c in claims if c.modality not in NOT_A_COUNT and not _denies(c, feats)]
     all_components = {component[c.id] for c in (counts or claims)}
+    backing = _Backing(counts, component) if kind == NUMERIC else None
     out: list[AssertionValue] = []
     for key, group in buckets.items():
-        if kind == NUMERIC and key[4] not in NOT_A_COUNT and not _denies(group[0], feats):
-            backers = {component[c.id] for c in counts if compatible(c, group[0])}
+        if backing is not None and key[4] not in NOT_A_COUNT and not _denies(group[0], feats):
+            backers = backing.of(value_interval(group[0]))
         else:
             backers = {component[c.id] for c in group}
         share = len(backers) / max(1, len(all_components | backers))
@@ -570,9 +604,12 @@ def build_assertions(claims: Sequence[Claim], matches: Sequence[Match],
 
     Sorted by assertion id; an assertion's id is the content id of its sorted claim ids.
     """
+    from factcheck.stories import story_of_documents
+
     by_id = {c.id: c for c in claims}
     ties = document_affiliations(documents)
-    feats = {c.id: claim_features(c, documents, ties) for c in claims}
+    stories = story_of_documents(documents, claims)
+    feats = {c.id: claim_features(c, documents, ties, stories) for c in claims}
     numeric = sorted(i for i, c in by_id.items() if c.kind == NUMERIC and c.counted)
     numeric_set = set(numeric)
     statements = sorted(i for i in by_id if i not in numeric_set)
@@ -596,21 +633,23 @@ def build_assertions(claims: Sequence[Claim], matches: Sequence[Match],
         members = sorted((by_id[i] for i in group), key=lambda c: c.id)
         kind = NUMERIC if members[0].id in numeric_set else Counter(c.kind for c in members).most_common(1)[0][0]
         out.append(_summarise(kind, members, feats, documents, ties))
-    out = _add_related(out, by_id)
+    out = _add_related(out, by_id, stories)
     out.sort(key=lambda a: a.id)
     return out
 
 
-def _add_related(assertions: list[Assertion], by_id: Mapping[str, Claim]) -> list[Assertion]:
-    """Point each numeric assertion at the other quantities of the same counted thing."""
+def _add_related(assertions: list[Assertion], by_id: Mapping[str, Claim],
+                 stories: Mapping[str, str]) -> list[Assertion]:
+    """Point each numeric assertion at the other quantities of the same counted thing
+    in its story."""
     from dataclasses import replace
 
-    by_counted: dict[str, list[int]] = defaultdict(list)
+    by_counted: dict[tuple[str, str], list[int]] = defaultdict(list)
     for k, a in enumerate(assertions):
         if a.kind == NUMERIC:
-            counted = by_id[a.claim_ids[0]].counted
-            if counted:
-                by_counted[counted].append(k)
+            first = by_id[a.claim_ids[0]]
+            if first.counted:
+                by_counted[(stories.get(first.document_id, ""), first.counted)].append(k)
     for members in by_counted.values():
         if len(members) < 2 or len(members) > 20:
             continue

@@ -137,6 +137,7 @@ class ClaimFeatures:
     predicate: str | None
     actors: frozenset[str]  # keys of who acts or speaks
     objects: frozenset[str]  # countries/organisations the claim is about, actors excluded
+    story: str | None = None  # the story (stories.find_stories) of the claim's document
 
 
 def _scope(text: str) -> tuple[str, ...]:
@@ -174,11 +175,13 @@ def document_affiliations(documents: Mapping[str, Document]) -> dict[str, frozen
 
 
 def claim_features(claim: Claim, documents: Mapping[str, Document],
-                   affiliations: Mapping[str, frozenset[str]] | None = None) -> ClaimFeatures:
+                   affiliations: Mapping[str, frozenset[str]] | None = None,
+                   stories: Mapping[str, str] | None = None) -> ClaimFeatures:
     """Features of one claim for matching and grouping.
 
     `affiliations` (from `document_affiliations`) lets a person's name stand for
-    the country or organisation they speak for.
+    the country or organisation they speak for; `stories` (document id -> story,
+    from `stories.find_stories`) keeps figures of other stories apart.
     """
     doc = documents.get(claim.document_id)
     outlet = claim_outlet(claim, documents)
@@ -209,17 +212,21 @@ def claim_features(claim: Claim, documents: Mapping[str, Document],
         predicate=_predicate(claim),
         actors=frozenset(actors),
         objects=frozenset(places - actors),
+        story=(stories or {}).get(claim.document_id),
     )
 
 
 def same_quantity(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     """Two numeric claims count the same thing about the same subject and scope.
 
-    A missing subject is no objection here (the grouping resolves it); a
-    different counted noun, subject or scope marker is.
+    Figures of two stories never count the same thing (two earthquakes' death
+    tolls); within a story a missing subject is no objection (the grouping gives
+    it its story's), a different counted noun, subject or scope marker is.
     """
     ca, cb = a.claim, b.claim
     if not ca.counted or ca.counted != cb.counted or a.scope != b.scope:
+        return False
+    if a.story and b.story and a.story != b.story:
         return False
     if a.owner and b.owner and a.owner != b.owner:
         return False  # Russian troops in Kursk are not North Korean troops in Kursk
@@ -300,13 +307,14 @@ def _block_keys(f: ClaimFeatures, rare: Mapping[str, int]) -> tuple[list[str], l
     c = f.claim
     structural: list[str] = []
     if c.kind == NUMERIC and c.counted:
+        story = f.story or ""
         if c.subject:
-            structural.append(f"q:{c.counted}|{c.subject}|{','.join(f.scope)}")
+            structural.append(f"q:{story}|{c.counted}|{c.subject}|{','.join(f.scope)}")
         if c.value is not None:
-            structural.append(f"v:{c.counted}|{c.value:g}")
+            structural.append(f"v:{story}|{c.counted}|{c.value:g}")
         for bound in (c.low, c.high):
             if bound is not None and bound != c.value:
-                structural.append(f"v:{c.counted}|{bound:g}")
+                structural.append(f"v:{story}|{c.counted}|{bound:g}")
     elif c.kind != NUMERIC and f.predicate:
         structural.extend(f"a:{f.predicate}|{actor}" for actor in sorted(f.actors))
     structural.append("t:" + f.text)  # verbatim repeats (wire copy) always meet
@@ -367,9 +375,12 @@ def match_claims(claims: Sequence[Claim], documents: Mapping[str, Document]) -> 
     Claims from one document may match (a headline repeated on the page); the
     relation then starts with "same-document-". Sorted by (claim_a, claim_b).
     """
+    from factcheck.stories import story_of_documents
+
     ordered = sorted(claims, key=lambda c: c.id)
     ties = document_affiliations(documents)
-    feats = [claim_features(c, documents, ties) for c in ordered]
+    stories = story_of_documents(documents, ordered)
+    feats = [claim_features(c, documents, ties, stories) for c in ordered]
     out: list[Match] = []
     for i, j in _candidate_pairs(feats):
         if feats[i].claim.id == feats[j].claim.id:

@@ -305,3 +305,75 @@ def test_denials_need_their_own_words_and_a_plain_assertion(positive, negative, 
     matches = [Match(*sorted((pos.id, neg.id)), 0.8, "same-act")]
     (a,) = build_assertions([pos, neg], matches, DOCS)
     assert a.status == expected
+
+
+def page(doc_id: str, outlet: str, text: str, published: str = "2025-03-10") -> Document:
+    return Document(id=doc_id, path=f"/news/{doc_id}.txt", text=text, outlet=outlet, published=published)
+
+
+def figure(document: Document, phrase: str, value: float, counted: str = "deaths",
+           subject: str | None = None, **kw) -> Claim:
+    start = document.text.index(phrase)
+    return Claim(id=kw.pop("id", f"f{next(_n):05d}"), document_id=document.id, sentence_id=f"s{start}",
+                 start=start, end=start + len(phrase), text=phrase, kind=NUMERIC, value=value,
+                 qualifier=kw.pop("qualifier", "exact"), counted=counted, subject=subject, **kw)
+
+
+TOLLS = [
+    # (document, outlet, text, toll phrase, value) for two earthquakes on the same day
+    ("q1", "Outlet A", "An earthquake struck Varnia province in Eskara. 120 people were killed, officials said.",
+     "120 people were killed", 120),
+    ("q2", "Outlet B", "Rescuers in Varnia searched the rubble after the Eskara quake. 120 people were killed.",
+     "120 people were killed", 120),
+    ("q3", "Outlet C", "The Eskara government said 150 people were killed in the Varnia earthquake.",
+     "150 people were killed", 150),
+    ("k1", "Outlet D", "An earthquake hit Tolmar in Kestovia. 40 people were killed, the Kestovian police said.",
+     "40 people were killed", 40),
+    ("k2", "Outlet A", "Kestovia mourned the dead of Tolmar: 120 people were killed in the earthquake.",
+     "120 people were killed", 120),
+]
+
+
+def test_two_stories_with_one_counted_thing_do_not_merge():
+    docs = {d: page(d, outlet, text) for d, outlet, text, _, _ in TOLLS}
+    claims = {d: figure(docs[d], phrase, value) for d, _, _, phrase, value in TOLLS}
+    assertions = build(list(claims.values()), docs)
+    eskara = home(assertions, claims["q1"])
+    kestovia = home(assertions, claims["k1"])
+    assert set(eskara.claim_ids) == {claims[d].id for d in ("q1", "q2", "q3")}
+    assert set(kestovia.claim_ids) == {claims["k1"].id, claims["k2"].id}
+    assert eskara.status == kestovia.status == CONTRADICTED  # 120 vs 150, 40 vs 120: each within its story
+    # the same figure in the other story is no corroboration
+    assert {v.value for v in eskara.values} == {120, 150}
+
+
+def test_subjectless_figure_joins_its_story_quantity():
+    docs = {
+        "v1": page("v1", "Outlet A", "Floods in the Brenner valley of Ostria displaced 3,000 people in Kelm."),
+        "v2": page("v2", "Outlet B", "In Ostria's Brenner valley, rescuers said about 3,000 people had fled."),
+        "w1": page("w1", "Outlet C", "A storm in Marosh, Vendia, displaced 3,000 people overnight."),
+    }
+    named = figure(docs["v1"], "displaced 3,000 people in Kelm", 3000, "displaced", subject="kelm")
+    bare = figure(docs["v2"], "about 3,000 people had fled", 3000, "displaced", qualifier="about")
+    other = figure(docs["w1"], "displaced 3,000 people overnight", 3000, "displaced")
+    assertions = build([named, bare, other], docs)
+    assert home(assertions, bare) == home(assertions, named)
+    assert home(assertions, bare).status == CORROBORATED
+    assert home(assertions, other).claim_ids == (other.id,)
+
+
+@pytest.mark.parametrize("qualifiers", [("exact",), ("about", "over", "exact", "up to")])
+def test_value_support_is_the_compatible_sources(qualifiers):
+    docs = {f"m{i}": page(f"m{i}", f"Outlet {i}", f"Floods in Ostria: {100 + i} people were killed in Kelm.")
+            for i in range(60)}
+    claims = [figure(docs[f"m{i}"], f"{100 + i} people were killed", 100 + i, subject="kelm",
+                     qualifier=qualifiers[i % len(qualifiers)], attributed_to=f"Source {i}")
+              for i in range(60)]
+    (a,) = build(claims, docs)
+    assert len(a.values) == 60 and a.status == CONTRADICTED
+    by_id = {c.id: c for c in claims}
+    for v in a.values:
+        (mine,) = v.claim_ids
+        backers = sum(compatible(by_id[mine], c) for c in claims)  # the all-pairs definition
+        expected = backers / 60 * (1 - 0.6 ** backers)
+        assert v.confidence == pytest.approx(expected, abs=1e-4)

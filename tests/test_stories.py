@@ -1,0 +1,72 @@
+"""Stories: documents about one event together, other events apart, near-linear."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.models import NUMERIC, Claim, Document
+from factcheck.stories import find_stories, story_of_documents
+
+QUAKE_A = [
+    ("A strong earthquake struck Varnia province in Eskara on Monday, killing 120 people.", "2025-03-10"),
+    ("Rescuers in Varnia dug through rubble after the Eskara earthquake; 150 people were killed.", "2025-03-11"),
+    ("The Eskara government said 180 people died in the Varnia quake, Interior Minister Lena Dorr said.", "2025-03-12"),
+]
+QUAKE_B = [
+    ("An earthquake hit Tolmar in northern Kestovia on Monday and 40 people were killed.", "2025-03-10"),
+    ("Kestovia's emergency service said 45 people died in the Tolmar earthquake.", "2025-03-11"),
+]
+FLOOD = [("Floods in the Brenner valley of Ostria displaced 3,000 people, Mayor Jan Holt said.", "2025-03-11")]
+
+
+def corpus(*stories):
+    docs, claims = {}, []
+    for s, story in enumerate(stories):
+        for k, (text, day) in enumerate(story):
+            doc_id = f"d{s}{k}"
+            docs[doc_id] = Document(id=doc_id, path=f"/n/{doc_id}.txt", text=text, outlet=f"Outlet {k}",
+                                    published=day)
+            claims.append(Claim(id=f"c{s}{k}", document_id=doc_id, sentence_id=f"s{s}{k}", start=0,
+                                end=len(text), text=text, kind=NUMERIC))
+    return docs, claims
+
+
+def test_two_earthquakes_are_two_stories():
+    docs, claims = corpus(QUAKE_A, QUAKE_B, FLOOD)
+    found = find_stories(docs, claims)
+    assert len({found[f"d0{k}"] for k in range(3)}) == 1
+    assert len({found[f"d1{k}"] for k in range(2)}) == 1
+    assert len({found["d00"], found["d10"], found["d20"]}) == 3
+
+
+def test_result_does_not_depend_on_input_order_and_is_cached():
+    docs, claims = corpus(QUAKE_A, QUAKE_B)
+    first = find_stories(docs, claims)
+    assert find_stories(dict(reversed(list(docs.items()))), list(reversed(claims))) == first
+    assert story_of_documents(docs, claims) == first
+    assert story_of_documents(docs, list(reversed(claims))) is story_of_documents(docs, claims)
+
+
+def test_sidebar_headlines_of_other_stories_are_not_read():
+    text = ("Rescuers in Varnia dug through rubble after the Eskara earthquake.\n"
+            "Related:\n- Floods in the Brenner valley of Ostria displace thousands\n")
+    docs, claims = corpus(QUAKE_A, FLOOD)
+    docs["x"] = Document(id="x", path="/n/x.txt", text=text, published="2025-03-11")
+    line = text.splitlines()[0]
+    claims.append(Claim(id="cx", document_id="x", sentence_id="sx", start=0, end=len(line), text=line,
+                        kind=NUMERIC))
+    found = find_stories(docs, claims)
+    assert found["x"] == found["d00"] != found["d10"]
+
+
+def test_a_report_weeks_later_starts_another_story():
+    late = [(QUAKE_A[1][0], "2025-06-20")]
+    docs, claims = corpus(QUAKE_A, late)
+    found = find_stories(docs, claims)
+    assert found["d10"] != found["d00"]
+
+
+@pytest.mark.parametrize("text", ["", "   "])
+def test_document_without_words_has_no_story(text):
+    docs = {"e": Document(id="e", path="/n/e.txt", text=text)}
+    assert find_stories(docs, []) == {}
