@@ -440,14 +440,15 @@ def verify(text, db_path, as_json, batch_path, check):
             sys.exit(VERDICT_EXIT_CODES[verdict.verdict])
         return
     failed, worst = 0, 0
+    name = "<stdin>" if batch_path == "-" else batch_path
     with click.open_file(batch_path, "r", encoding="utf-8", errors="replace") as handle:
         for number, line in enumerate(handle, start=1):
             try:
-                statement = read_batch_line(line, f"{batch_path}:{number}")
+                statement = read_batch_line(line, f"{name}:{number}")
                 if statement is None:
                     continue
                 doc = verify_text(db, statement).to_json()
-                validate("verdict", doc, f"the verdict for {batch_path}:{number}")
+                validate("verdict", doc, f"the verdict for {name}:{number}")
             except FactcheckError as error:
                 failed += 1
                 click.echo(f"error: {error}", err=True)

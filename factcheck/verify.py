@@ -533,8 +533,7 @@ def _add(tally: _Tally, claims: Sequence[Claim], documents: Mapping[str, Documen
 
 
 def judge(query: Query, assertions: Sequence[Assertion], claims: Mapping[str, Claim],
-          documents: Mapping[str, Document], credibility: Mapping[str, float],
-          relevance_of: Mapping[str, float] | None = None) -> Verdict:
+          documents: Mapping[str, Document], credibility: Mapping[str, float]) -> Verdict:
     """The verdict on a parsed statement from the assertions retrieved for it (pure)."""
     from factcheck.assertions import compatible
     from factcheck.matching import claim_features
@@ -548,6 +547,7 @@ def judge(query: Query, assertions: Sequence[Assertion], claims: Mapping[str, Cl
     support = _Tally(set(), set(), 0.0, [])
     against = _Tally(set(), set(), 0.0, [])
     notes: list[str] = []
+    named_source_agrees = False
     evidence: list[tuple[float, Evidence]] = []
     near: list[tuple[float, Evidence]] = []
     for assertion in assertions:
@@ -555,8 +555,6 @@ def judge(query: Query, assertions: Sequence[Assertion], claims: Mapping[str, Cl
         if not members:
             continue
         relevance = max(_relevance(query, c, affiliations) for c in members)
-        if relevance_of:
-            relevance = max(relevance, min(relevance_of.get(assertion.id, 0.0), relevance))
         values: list[ValueEvidence] = []
         bears = False
         if numeric and assertion.kind == NUMERIC:
@@ -573,6 +571,9 @@ def judge(query: Query, assertions: Sequence[Assertion], claims: Mapping[str, Cl
             near.append((relevance, Evidence(assertion, relevance, _related(members, documents))))
             continue
         for v in values:
+            if numeric and v.stance == SUPPORTS and query.sources and any(
+                    query.sources & _source_keys(c.claim, affiliations, query.sources) for c in v.citations):
+                named_source_agrees = True
             label = f"{_value_text(v)}" if v.value is not None or v.low is not None else \
                 ("confirmed by" if v.stance == SUPPORTS else "contradicted by")
             members_v = [c.claim for c in v.citations]
@@ -583,9 +584,12 @@ def judge(query: Query, assertions: Sequence[Assertion], claims: Mapping[str, Cl
                 _add(against, members_v, documents, credibility, relevance,
                      f"{label} reported by" if numeric else "contradicted or denied by")
             elif v.note:
-                notes.append(f"{_value_text(v) if v.value is not None else 'a related statement'} "
-                             f"is {v.note}, so it neither supports nor contradicts")
+                figure = _value_text(v) if v.value is not None or v.low is not None else "a related statement"
+                notes.append(f"{figure} is {v.note}, so it neither supports nor contradicts")
         evidence.append((relevance, Evidence(assertion, relevance, tuple(values))))
+    if numeric and query.sources and support.origins and not named_source_agrees:
+        notes.append(f"no agreeing report is attributed to {statement.attributed_to or 'the source named'}: "
+                     "the figure is supported, the attribution is not")
     evidence.sort(key=lambda e: (-e[0], e[1].assertion.id))
     near.sort(key=lambda e: (-e[0], e[1].assertion.id))
     return _decide(query, support, against, notes, [e for _, e in evidence[:EVIDENCE_LIMIT]],
@@ -615,9 +619,11 @@ def _numeric_values(statement: Claim, assertion: Assertion, claims: Mapping[str,
             stance = RELATED
         else:
             agree = compatible(statement, probe)
-            if (v.modality in NEGATIVE) ^ (statement.modality in NEGATIVE):
-                agree = not agree if agree else False
-            stance = SUPPORTS if agree else CONTRADICTS
+            if (v.modality in NEGATIVE) != (statement.modality in NEGATIVE):
+                # A denial of this figure contradicts it; a denial of another figure says nothing.
+                stance, note = (CONTRADICTS, None) if agree else (RELATED, "a denial of another figure")
+            else:
+                stance = SUPPORTS if agree else CONTRADICTS
         out.append(ValueEvidence(v.value, v.low, v.high, v.qualifier, stance,
                                  tuple(Citation(c, documents[c.document_id]) for c in cited
                                        if c.document_id in documents), note))

@@ -379,3 +379,13 @@ def test_bm25_prefers_rare_words_and_short_texts():
     scores = bm25_scores(idf, ["people people people", "Corvana people", "Corvana " + "filler " * 30, "nothing"])
     assert scores[1] == 1.0 and scores[1] > scores[2] > scores[0] > scores[3] == 0.0
     assert bm25_scores(idf, []) == []
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("Local officials said the earthquake killed 120 people in Corvana", True),
+    ("The interior ministry said the earthquake killed 120 people in Corvana", False),
+    ("The earthquake killed 120 people in Corvana", False),
+])
+def test_a_figure_supported_under_another_name_is_flagged(story, text, flagged):
+    verdict = verify_text(story, text)
+    assert any("the attribution is not" in r for r in verdict.reasons) is flagged, verdict.reasons
