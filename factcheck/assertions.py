@@ -65,6 +65,7 @@ SOURCE_RELIABILITY = 0.4
 # members is at least this; the similarity of a pair that did not match is 0.
 LINK_THRESHOLD = 0.5
 LINK_SAMPLE = 8  # members per side compared when two groups meet (bounds the cost)
+MIN_SHARED_FIGURE = 10  # smallest figure whose repeat under two place names ties them
 APPROXIMATE_DAYS = 3  # half-width of an approximate date ("last week")
 MAX_REASONS = 12
 
@@ -212,6 +213,41 @@ def _cluster_statements(ids: Sequence[str], edges: Mapping[tuple[str, str], floa
     return groups.groups()
 
 
+def _join_places_sharing_a_figure(keyed: dict[tuple, list[str]],
+                                   feats: Mapping[str, ClaimFeatures]) -> None:
+    """Two places of one story given the same figure for one counted thing, on the same
+    day, name one quantity ("at least 120 killed in Dravan province" / "... in
+    Eskara"): a country and the province where the event happened. Figures below
+    MIN_SHARED_FIGURE coincide too easily to say so."""
+    by_figure: dict[tuple, set[tuple]] = defaultdict(set)
+    for key, members in keyed.items():
+        if not key[2]:
+            continue
+        for i in members:
+            c = feats[i].claim
+            if c.value is None or c.value < MIN_SHARED_FIGURE or c.modality in NOT_A_COUNT:
+                continue
+            when = time_window(c, feats[i].published)
+            by_figure[(key[0], key[1], key[3], c.value, c.low, c.high, c.qualifier, when)].add(key)
+    parent: dict[tuple, tuple] = {}
+
+    def find(k: tuple) -> tuple:
+        while parent.get(k, k) != k:
+            k = parent[k]
+        return k
+
+    for figure in sorted(by_figure, key=repr):
+        keys = sorted(by_figure[figure])
+        for other in keys[1:]:
+            a, b = find(keys[0]), find(other)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+    for key in sorted(parent, reverse=True):
+        root = find(key)
+        if root != key and key in keyed:
+            keyed[root].extend(keyed.pop(key))
+
+
 def _group_numbers(numeric: Sequence[str], feats: Mapping[str, ClaimFeatures],
                    partners: Mapping[str, list[tuple[float, str]]]) -> list[list[str]]:
     """Numbers grouped by the quantity they count, values aside."""
@@ -244,6 +280,7 @@ def _group_numbers(numeric: Sequence[str], feats: Mapping[str, ClaimFeatures],
     for i in numeric:
         c = feats[i].claim
         keyed[(feats[i].story or "", c.counted, subject[i] or "", feats[i].scope)].append(i)
+    _join_places_sharing_a_figure(keyed, feats)
     # A subject-less group joins the only subject its quantity has in its story.
     subjects: dict[tuple, list[tuple]] = defaultdict(list)
     for key in keyed:

@@ -377,3 +377,27 @@ def test_value_support_is_the_compatible_sources(qualifiers):
         backers = sum(compatible(by_id[mine], c) for c in claims)  # the all-pairs definition
         expected = backers / 60 * (1 - 0.6 ** backers)
         assert v.confidence == pytest.approx(expected, abs=1e-4)
+
+
+def test_two_place_names_with_one_figure_are_one_quantity():
+    docs = {
+        "p1": page("p1", "Outlet A", "A quake killed at least 120 in Eskara's Dravan province, officials said."),
+        "p2": page("p2", "Outlet B", "Earthquake kills at least 120 in Eskara as Dravan province counts the cost."),
+        "p3": page("p3", "Outlet C", "In Eskara's Dravan province the quake toll rose to 150, officials said."),
+    }
+    province = figure(docs["p1"], "killed at least 120 in Eskara's Dravan province", 120, subject="dravan",
+                      qualifier="at least")
+    country = figure(docs["p2"], "kills at least 120 in Eskara", 120, subject="eskara", qualifier="at least")
+    bare = figure(docs["p3"], "the quake toll rose to 150", 150, as_of="2025-03-11")
+    assertions = build([province, country, bare], docs)
+    assert home(assertions, province) == home(assertions, country) == home(assertions, bare)
+
+
+def test_a_region_and_its_country_with_other_figures_stay_apart():
+    total = num("a", 12000, text="12,000 North Korean troops are in Russia")
+    region = num("b", 2000, subject="kursk", text="2,000 North Korean soldiers moved to the Kursk region")
+    small = num("c", 5, subject="kursk", text="5 soldiers moved to the Kursk region")
+    small2 = num("d", 5, text="5 soldiers were sent to Russia")
+    assertions = build([total, region, small, small2])
+    assert home(assertions, total) != home(assertions, region)
+    assert home(assertions, small) != home(assertions, small2)  # small figures coincide too easily
