@@ -45,9 +45,9 @@ VERDICTS = (SUPPORTED, CONTRADICTED, DISPUTED, UNVERIFIED)
 
 SUPPORTS, CONTRADICTS, RELATED = "supports", "contradicts", "related"
 
-# Retrieval. FTS_CANDIDATES bounds the work per statement (rows read and scored);
-# more finds rarer paraphrases, fewer is faster. MAX_TERMS keeps long inputs (tweets)
-# from turning the OR query into a scan of the common words' posting lists.
+# Retrieval. The candidates bound the work per statement (rows read and scored): more
+# finds rarer paraphrases, fewer is faster. MAX_TERMS (the rarest words of a long input
+# such as a tweet) and ROW_BUDGET bound the index rows read.
 FTS_CANDIDATES = 150  # documents re-ranked per statement
 CLAIM_CANDIDATES = 100  # claims re-ranked per statement (each loads a row and its assertion id)
 MAX_TERMS = 32
