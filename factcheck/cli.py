@@ -195,7 +195,7 @@ def show(assertion_id, db_path):
     full = store.resolve_assertion_id(db, assertion_id)
     if full is None:
         raise click.ClickException(f"no assertion with id {assertion_id!r} (or the prefix is ambiguous)")
-    assertion = next(a for a in store.load_assertions(db) if a.id == full)
+    (assertion,) = store.load_assertions(db, [full])
     click.echo(f"{assertion.label}\n  id {assertion.id}; {assertion.kind}; {assertion.status}, "
                f"confidence {assertion.confidence:.2f}; {assertion.n_outlets} outlets, "
                f"{assertion.n_independent_sources} independent sources")
@@ -209,16 +209,15 @@ def show(assertion_id, db_path):
         for v in assertion.values:
             click.echo(f"  - {_value_text(v)}  confidence {v.confidence:.2f}; outlets: {', '.join(v.outlets)}; "
                        f"sources: {', '.join(v.sources) or '-'}")
-    claims = {row["id"]: row for row in store.find_claims(db) if row["id"] in set(assertion.claim_ids)}
+    claims = store.claims_by_id(db, assertion.claim_ids)
+    documents = store.documents_by_id(db, sorted({c.document_id for c in claims}))
     click.echo("\nCitations:")
-    for claim_id in assertion.claim_ids:
-        row = claims.get(claim_id)
-        if row is None:
-            continue
-        click.echo(f"  [{claim_id[:10]}] {row['outlet'] or '(unknown outlet)'}, {row['published'] or 'no date'} "
-                   f"({row['path']} [{row['start']}:{row['end']}])\n      \"{row['text']}\"\n"
-                   f"      source: {row['attributed_to'] or '(the outlet)'}; as of {row['as_of'] or '?'}; "
-                   f"{row['modality']}")
+    for claim in claims:
+        document = documents[claim.document_id]
+        click.echo(f"  [{claim.id[:10]}] {document.outlet or '(unknown outlet)'}, {document.published or 'no date'} "
+                   f"({document.path} [{claim.start}:{claim.end}])\n      \"{claim.text}\"\n"
+                   f"      source: {claim.attributed_to or '(the outlet)'}; as of {claim.as_of or '?'}; "
+                   f"{claim.modality}")
     matches = store.matches_for(db, assertion.claim_ids)
     click.echo("\nMatches that joined them:")
     for m in matches or [{"claim_a": "-", "claim_b": "-", "similarity": 0, "relation": "(none: a single claim)"}]:

@@ -356,11 +356,17 @@ def save_analysis(
             for s in sources), pk=("name", "kind"), replace=True)
 
 
-def load_assertions(db: sqlite_utils.Database) -> list[Assertion]:
+def load_assertions(db: sqlite_utils.Database, ids: Sequence[str] | None = None) -> list[Assertion]:
+    """Assertions with their values and member claim ids, sorted by id: all, or those with `ids`."""
     from factcheck.models import AssertionValue
 
+    if ids is not None and not ids:
+        return []
+    where, params = "", []
+    if ids is not None:
+        where, params = f"where assertion_id in ({', '.join('?' for _ in ids)})", list(ids)
     values: dict[str, list[AssertionValue]] = {}
-    for row in db.query("select * from assertion_values order by assertion_id, id"):
+    for row in db.query(f"select * from assertion_values {where} order by assertion_id, id", params):
         values.setdefault(row["assertion_id"], []).append(AssertionValue(
             value=row["value"], low=row["low"], high=row["high"], qualifier=row["qualifier"],
             claim_ids=tuple(json.loads(row["claim_ids"] or "[]")),
@@ -368,17 +374,16 @@ def load_assertions(db: sqlite_utils.Database) -> list[Assertion]:
             as_of=row["as_of"], modality=row["modality"], confidence=row["confidence"] or 0.0))
     members: dict[str, list[str]] = {}
     for assertion_id, claim_id in db.execute(
-            "select assertion_id, claim_id from assertion_claims order by assertion_id, claim_id").fetchall():
+            f"select assertion_id, claim_id from assertion_claims {where} order by assertion_id, claim_id",
+            params).fetchall():
         members.setdefault(assertion_id, []).append(claim_id)
-    out = []
-    for row in db.query("select * from assertions order by id"):
-        out.append(Assertion(
-            id=row["id"], kind=row["kind"], label=row["label"], status=row["status"],
-            confidence=row["confidence"] or 0.0, claim_ids=tuple(members.get(row["id"], ())),
-            n_outlets=row["n_outlets"] or 0, n_independent_sources=row["n_independent_sources"] or 0,
-            values=tuple(values.get(row["id"], ())), reasons=tuple(json.loads(row["reasons"] or "[]")),
-            best_value=row["best_value"]))
-    return out
+    rows = db.query(f"select * from assertions {where.replace('assertion_id', 'id')} order by id", params)
+    return [Assertion(
+        id=row["id"], kind=row["kind"], label=row["label"], status=row["status"],
+        confidence=row["confidence"] or 0.0, claim_ids=tuple(members.get(row["id"], ())),
+        n_outlets=row["n_outlets"] or 0, n_independent_sources=row["n_independent_sources"] or 0,
+        values=tuple(values.get(row["id"], ())), reasons=tuple(json.loads(row["reasons"] or "[]")),
+        best_value=row["best_value"]) for row in rows]
 
 
 def load_sources(db: sqlite_utils.Database) -> list[Source]:
@@ -527,36 +532,6 @@ def documents_by_id(db: sqlite_utils.Database, ids: Sequence[str]) -> dict[str, 
     rows = db.execute(f"select {', '.join(names)} from documents where id in ({marks}) order by id",
                       list(ids)).fetchall()
     return {row[0]: Document(*row) for row in rows}
-
-
-def assertions_by_id(db: sqlite_utils.Database, ids: Sequence[str]) -> list[Assertion]:
-    """The assertions with these ids, with their values and member claim ids, sorted by id."""
-    from factcheck.models import AssertionValue
-
-    if not ids:
-        return []
-    marks = ", ".join("?" for _ in ids)
-    params = list(ids)
-    values: dict[str, list[AssertionValue]] = {}
-    for row in db.query(f"select * from assertion_values where assertion_id in ({marks}) "
-                        "order by assertion_id, id", params):
-        values.setdefault(row["assertion_id"], []).append(AssertionValue(
-            value=row["value"], low=row["low"], high=row["high"], qualifier=row["qualifier"],
-            claim_ids=tuple(json.loads(row["claim_ids"] or "[]")),
-            outlets=tuple(_split(row["outlets"])), sources=tuple(_split(row["sources"])),
-            as_of=row["as_of"], modality=row["modality"], confidence=row["confidence"] or 0.0))
-    members: dict[str, list[str]] = {}
-    for assertion_id, claim_id in db.execute(
-            f"select assertion_id, claim_id from assertion_claims where assertion_id in ({marks}) "
-            "order by assertion_id, claim_id", params).fetchall():
-        members.setdefault(assertion_id, []).append(claim_id)
-    return [Assertion(
-        id=row["id"], kind=row["kind"], label=row["label"], status=row["status"],
-        confidence=row["confidence"] or 0.0, claim_ids=tuple(members.get(row["id"], ())),
-        n_outlets=row["n_outlets"] or 0, n_independent_sources=row["n_independent_sources"] or 0,
-        values=tuple(values.get(row["id"], ())), reasons=tuple(json.loads(row["reasons"] or "[]")),
-        best_value=row["best_value"])
-        for row in db.query(f"select * from assertions where id in ({marks}) order by id", params)]
 
 
 def source_credibility(db: sqlite_utils.Database, names: Sequence[str]) -> dict[str, float]:

@@ -715,7 +715,7 @@ def verify_text(db: Any, text: str, limit: int = EVIDENCE_LIMIT) -> Verdict:
         if r.assertion_id and r.score > relevance.get(r.assertion_id, -1.0):
             relevance[r.assertion_id] = r.score
     ids = sorted(relevance, key=lambda a: (-relevance[a], a))[: max(limit * 3, 10)]
-    assertions = store.assertions_by_id(db, ids)
+    assertions = store.load_assertions(db, ids)
     assertions.sort(key=lambda a: (-relevance[a.id], a.id))
     claims = {c.id: c for c in store.claims_by_id(db, sorted({i for a in assertions for i in a.claim_ids}))}
     documents = store.documents_by_id(db, sorted({c.document_id for c in claims.values()}))
