@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Speech and stance verbs that introduce what a source says; value = modality class.
 SAY_VERBS = {
@@ -92,6 +93,8 @@ SOURCE_NOUNS = {
     "families", "family", "victims", "protester", "protesters", "demonstrators", "organiser",
     "organizer", "spokesperson", "scientist", "expert", "researcher", "economist", "economists",
 }
+# Who can be said to have "found" or "counted" something: a source, not a search party.
+_FINDERS = SOURCE_NOUNS | {"poll", "survey", "study", "report", "analysis", "census", "review"}
 # Lower-case words that may sit inside a source's name: particles and prepositions.
 _NAME_PARTICLES = {"von", "der", "van", "de", "la", "le", "du", "da", "di", "al", "el", "bin",
                    "ben", "in", "at", "from", "on", "with", "to", "del", "dos", "das"}
@@ -124,6 +127,9 @@ _CITED_BY = re.compile(r"\s+(?:cited|quoted)\s+by\s+(?P<relay>.+)$")
 _LISTENER = re.compile(r"\s+(?:(?:the|a|an|local|foreign|state)\s+)?[\w’'-]+(?:\s+[A-Z][\w’'-]*){0,3}"
                        r"(?=\s*(?:[,.!?]|$|\s+(?:in|on|at|during|last|this|earlier|later|late|"
                        r"citing)\b))")
+_INVERTED = re.compile(rf"\s+(?P<np>{_NP_CHARS}+?)(?:\s*,\s+(?:an?|the|who|which|one)\s[^“”\"]*)?"
+                       rf"\s*[.!?]?\s*[”\"]?\s*$")
+_INVERTING = frozenset({"said", "says", "added", "reported", "stated", "wrote"})
 _WORD_RE = re.compile(r"[a-z]+")
 _CUE_WORDS = frozenset(SAY_VERBS) | {"according", "citing", "quoting", "put", "puts"}
 
@@ -284,8 +290,14 @@ def _split_relay(np: str) -> tuple[str, str | None]:
 
 def find_attributions(text: str) -> list[Attribution]:
     """Every attribution phrase in one sentence (or quote paragraph), in text order."""
+    return list(_find_attributions(text))
+
+
+@lru_cache(maxsize=1024)
+def _find_attributions(text: str) -> tuple[Attribution, ...]:
+    # Cached: a quote's speaker is looked for in sentences already read.
     if ":" not in text and _CUE_WORDS.isdisjoint(_WORD_RE.findall(text.lower())):
-        return []  # no attribution verb, "according to", "citing" or headline colon
+        return ()  # no attribution verb, "according to", "citing" or headline colon
     out: list[Attribution] = []
     citing = _CITING.search(text)
     origin = clean_source(citing.group("np")) if citing else None
@@ -299,19 +311,18 @@ def find_attributions(text: str) -> list[Attribution]:
                                    "according", "reported", relay))
     for m in _VERB_RE.finditer(text):
         verb = m.group()
-        rest = text[m.end():]
+        prefix_end = text[:m.start()].rstrip()[-1:]
         # Inverted trailing form: ", said X." / ", says X".
-        inv = re.match(rf"\s+(?P<np>{_NP_CHARS}+?)(?:\s*,\s+(?:an?|the|who|which|one)\s[^“”\"]*)?"
-                       rf"\s*[.!?]?\s*[”\"]?\s*$", rest)
-        if verb in ("said", "says", "added", "reported", "stated", "wrote") and inv and \
-                re.search(r"(?:[,”\"]|^)\s*$", text[:m.start()]) and _valid_np(inv.group("np")):
+        inv = _INVERTED.match(text, m.end()) if verb in _INVERTING and (
+            prefix_end == "" or prefix_end in ",”\"") else None
+        if inv and _valid_np(inv.group("np")):
             np = inv.group("np")
-            out.append(Attribution(m.start(), m.end() + inv.end("np"), clean_source(np), verb,
+            out.append(Attribution(m.start(), inv.end("np"), clean_source(np), verb,
                                    "trail", SAY_VERBS[verb]))
             continue
         if verb.endswith("ing"):
             # "..., saying that ...": the sentence's subject speaks.
-            if re.search(r",\s*$", text[:m.start()]):
+            if prefix_end == ",":
                 out.append(Attribution(m.start(), m.end(), "", verb, "lead", SAY_VERBS[verb],
                                        pronoun=True))
             continue
@@ -319,10 +330,7 @@ def find_attributions(text: str) -> list[Attribution]:
         if subj is None:
             continue
         start, np = subj
-        if verb in _WEAK_VERBS and not any(
-                w.lower().strip(".,’'") in SOURCE_NOUNS | {"poll", "survey", "study", "report",
-                                                          "analysis", "census", "review"}
-                for w in np.split()):
+        if verb in _WEAK_VERBS and not any(w.lower().strip(".,’'") in _FINDERS for w in np.split()):
             continue
         if verb.startswith("put"):
             verb = "put"
@@ -359,7 +367,7 @@ def find_attributions(text: str) -> list[Attribution]:
                if a.position == "trail" and not a.pronoun and a.relay is None else a
                for a in out]
     out.sort(key=lambda a: (a.start, a.end))
-    return out
+    return tuple(out)
 
 
 _TITLE_ALT = "|".join(re.escape(t) for t in sorted(TITLE_WORDS, key=len, reverse=True))

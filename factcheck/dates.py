@@ -242,11 +242,11 @@ def find_dates(text: str, published: str | None = None) -> list[DateMention]:
         "month": not _MONTH_NAMES.isdisjoint(capitalised),
         "weekday": not _WEEKDAY_NAMES.isdisjoint(capitalised),
         "digit": _DIGIT_RE.search(text) is not None,
+        "relative": not _RELATIVE_WORDS.isdisjoint(_WORD_RE.findall(text.lower())),
     }
     needs = {"month_day": "month", "day_month": "month", "month": "month", "weekday": "weekday",
-             "year": "digit"}
-    if not (has["month"] or has["weekday"] or has["digit"]) and _RELATIVE_WORDS.isdisjoint(
-            _WORD_RE.findall(text.lower())):
+             "year": "digit", "relative": "relative"}
+    if not any(has.values()):
         return []  # the common case: nothing that can be a date
     for kind, pattern in _PATTERNS:
         if kind in needs and not has[needs[kind]]:

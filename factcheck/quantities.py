@@ -139,6 +139,8 @@ _AGE_RE = re.compile(
     r"residents|patients|players|drivers|students)\s+(?:aged\s+)?(?:under|over|above|below|"
     r"older\s+than|younger\s+than)\s+\d{1,2}\b(?!\s*(?:%|per|million|thousand|billion))",
     re.IGNORECASE)
+# Substrings one of `_AGE_RE`'s forms needs (a cheap test before the scan).
+_AGE_CUES = ("year", "age", "under", "over", "above", "below", "older", "younger")
 # Phone numbers ("020 7946 0018", "1-800-555-0199"); validated in `_phone_spans`.
 _PHONE_RE = re.compile(r"(?<![\w.,])\+?\(?\d[\d().\t -]{5,}\d(?![\w,])")
 _PERCENT_RE = re.compile(r"\s*(?:(?P<pct>per\s?cent|percent|pct\.?)(?![a-z])|"
@@ -186,7 +188,7 @@ _LABELS = (r"resolutions?|articles?|sections?|chapters?|pages?|pp?\.|no\.|nos\.|
            r"buildings?|squares?|streets?|avenues?|roads?|kilometre|mile|km|cases?|files?|"
            r"reports?|regulations?|directives?|protocols?|clauses?|points?|steps?|tiers?")
 _LABEL_RE = re.compile(
-    rf"\b(?:{_LABELS})\s+(?:[A-Z]{{0,3}}[-/]?)?\d[\d/.-]*(?:(?:,\s*|\s+and\s+|\s+or\s+|\s*[-–]\s*)"
+    rf"\b(?=[a-z.]{{1,13}}\s+(?:[a-z]{{0,3}}[-/]?)?\d)(?:{_LABELS})\s+(?:[A-Z]{{0,3}}[-/]?)?\d[\d/.-]*(?:(?:,\s*|\s+and\s+|\s+or\s+|\s*[-–]\s*)"
     rf"\d[\d/.-]*)*", re.IGNORECASE)
 _TIME_RE = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?(?![a-z])|"
                       r"\b(?:GMT|UTC|CET|EST|BST)\s*[+-]\s*\d{1,2}(?::?\d{2})?",
@@ -211,6 +213,8 @@ _NUMBER_RE = re.compile(
     re.IGNORECASE)
 _DIGIT_RE = re.compile(r"\d")
 _WORD_RE = re.compile(r"[a-z]+")
+_FRACTION_WORDS = frozenset({"half", "third", "thirds", "quarter", "quarters", "fifth", "fifths",
+                             "tenth", "tenths"})
 # Words that can start a quantity without digits (the prefilter of `find_quantities`).
 _NUMBER_WORDS = frozenset(UNITS) | frozenset(SCALES) | {
     "dozen", "dozens", "scores", "hundreds", "thousands", "millions", "billions",
@@ -277,13 +281,15 @@ def _phone_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _masked_spans(text: str, date_spans: list[tuple[int, int]] | None,
-                  has_digit: bool = True) -> list[tuple[int, int]]:
+                  has_digit: bool = True, low: str | None = None) -> list[tuple[int, int]]:
     spans = [(d.start, d.end) for d in find_dates(text)] if date_spans is None else list(date_spans)
     if not has_digit:
         return spans  # times, labels, ages and phone numbers all have digits
+    low = text.lower() if low is None else low
     spans += [(m.start(), m.end()) for m in _TIME_RE.finditer(text)]
     spans += [(m.start(), m.end()) for m in _LABEL_RE.finditer(text)]
-    spans += [(m.start(), m.end()) for m in _AGE_RE.finditer(text)]
+    if any(cue in low for cue in _AGE_CUES):
+        spans += [(m.start(), m.end()) for m in _AGE_RE.finditer(text)]
     if len(text) > 8:
         spans += _phone_spans(text)
     return spans
@@ -527,10 +533,15 @@ def find_quantities(text: str, masked: list[tuple[int, int]] | None = None,
     passes dates already found (`find_dates`) so they are not searched twice.
     """
     has_digit = _DIGIT_RE.search(text) is not None
-    if not has_digit and _NUMBER_WORDS.isdisjoint(_WORD_RE.findall(text.lower())):
+    low = text.lower()
+    words = set(_WORD_RE.findall(low))
+    if not has_digit and _NUMBER_WORDS.isdisjoint(words):
         return []  # most sentences: no digit and no number word, nothing to do
-    mask = _masked_spans(text, date_spans, has_digit) + list(masked or [])
-    out: list[Quantity] = _fractions(text, mask)
+    mask = _masked_spans(text, date_spans, has_digit, low) + list(masked or [])
+    # Fractions need a fraction word or "one in five", "2 out of 3".
+    shares = not _FRACTION_WORDS.isdisjoint(words) or ("in" in words or "out" in words) and (
+        has_digit or not _NUMBER_WORDS.isdisjoint(words))
+    out: list[Quantity] = _fractions(text, mask) if shares else []
     mask += [(q.number_start, q.end) for q in out]
     matches = list(_NUMBER_RE.finditer(text))
     skip_until = -1
