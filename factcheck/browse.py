@@ -63,6 +63,8 @@ DESCRIPTIONS: dict[str, dict[str, Any]] = {
             "ingested_at": "When this version was stored (UTC, ISO 8601).",
             "superseded_by": "Id of the newer version of the same file; empty for the current "
                              "version. Superseded versions' claims are not analysed.",
+            "story": "The story (event) this article was grouped into, by the names its title and "
+                     "claims share with other articles; figures are compared only within a story.",
         },
     },
     "sentences": {
@@ -278,8 +280,20 @@ DESCRIPTIONS: dict[str, dict[str, Any]] = {
         "description": "The current version of every article (superseded versions left out), "
                        "without the full text.",
         "columns": {name: ("documents", name) for name in (
-            "id", "path", "outlet", "published", "title", "author", "url", "n_sentences",
+            "id", "path", "outlet", "published", "title", "author", "url", "story", "n_sentences",
             "n_furniture", "n_off_topic", "n_claims")},
+    },
+    "stories": {
+        "description": "The stories (events) the current articles were grouped into: how many "
+                       "articles and outlets cover each, and when.",
+        "columns": {
+            "story": ("documents", "story"),
+            "n_documents": "Number of current articles in the story.",
+            "n_outlets": "Number of distinct outlets covering the story.",
+            "first_published": "Earliest publication date among its articles.",
+            "last_published": "Latest publication date among its articles.",
+            "first_title": "Headline of its earliest article.",
+        },
     },
 }
 
@@ -301,7 +315,8 @@ TABLE_SETTINGS: dict[str, dict[str, Any]] = {
     "contradictions": {"sort_desc": "n_outlets"},
     "single_source_numbers": {"facets": ["outlet", "attributed_to"], "sort_desc": "confidence"},
     "source_scorecard": {"facets": ["kind"], "sort_desc": "credibility"},
-    "current_documents": {"facets": ["outlet"], "sort_desc": "published"},
+    "current_documents": {"facets": ["outlet", "story"], "sort_desc": "published"},
+    "stories": {"sort_desc": "n_documents"},
 }
 
 # Full-text search on a view needs a column holding the rowid its FTS table indexes:

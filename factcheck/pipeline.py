@@ -2,7 +2,8 @@
 
     files --read--> Document --split_sentences--> Sentence --extract_claims--> Claim
     (stored per document, one transaction each)
-    current claims --match_claims--> Match --build_assertions--> Assertion
+    current claims --find_stories--> story per document --match_claims--> Match
+    --build_assertions--> Assertion
     --weigh_assertions--> Assertion + Source   (stored corpus-wide, one transaction)
 
 Stages are pure functions; this module feeds them from the store and hands
@@ -114,6 +115,7 @@ def analyse_corpus(db, progress: Progress = _quiet) -> dict[str, float]:
     from factcheck.assertions import build_assertions
     from factcheck.credibility import weigh_assertions
     from factcheck.matching import match_claims
+    from factcheck.stories import story_of_documents
 
     timings: dict[str, float] = {}
     clock = time.perf_counter()
@@ -121,6 +123,10 @@ def analyse_corpus(db, progress: Progress = _quiet) -> dict[str, float]:
     claims = store.current_claims(db)
     timings["load"] = time.perf_counter() - clock
     progress("analyse", 0, 3)
+
+    clock = time.perf_counter()
+    stories = story_of_documents(documents, claims)
+    timings["stories"] = time.perf_counter() - clock
 
     clock = time.perf_counter()
     matches = match_claims(claims, documents)
@@ -137,7 +143,7 @@ def analyse_corpus(db, progress: Progress = _quiet) -> dict[str, float]:
     timings["credibility"] = time.perf_counter() - clock
 
     clock = time.perf_counter()
-    store.save_analysis(db, matches, assertions, sources)
+    store.save_analysis(db, matches, assertions, sources, stories)
     timings["store"] = time.perf_counter() - clock
     progress("analyse", 3, 3)
     return timings

@@ -32,7 +32,7 @@ TABLES: dict[str, dict[str, Any]] = {
             "id": str, "path": str, "outlet": str, "url": str, "title": str, "published": str,
             "author": str, "language": str, "format": str, "text": str, "n_chars": int,
             "n_sentences": int, "n_furniture": int, "n_off_topic": int, "n_claims": int,
-            "ingested_at": str, "superseded_by": str,
+            "ingested_at": str, "superseded_by": str, "story": str,
         },
         "pk": "id",
         "foreign_keys": [("superseded_by", "documents", "id")],
@@ -127,14 +127,24 @@ VIEWS: dict[str, str] = {
         select name, kind, round(credibility, 3) as credibility, prior, n_claims,
                n_corroborated, n_contradicted
         from sources order by credibility desc, n_claims desc""",
+    "stories": """
+        select story, count(*) as n_documents, count(distinct outlet) as n_outlets,
+               min(published) as first_published, max(published) as last_published,
+               (select title from documents t where t.story = d.story and t.superseded_by is null
+                order by published, id limit 1) as first_title
+        from documents d where superseded_by is null and story is not null
+        group by story order by n_documents desc""",
     "current_documents": """
-        select id, path, outlet, published, title, author, url, n_sentences, n_furniture,
+        select id, path, outlet, published, title, author, url, story, n_sentences, n_furniture,
                n_off_topic, n_claims
         from documents where superseded_by is null""",
 }
 
 # Named migrations, applied once each in order: (name, SQL statements).
-MIGRATIONS: list[tuple[str, list[str]]] = []
+# A new database gets every column from TABLES and records all of these as done.
+MIGRATIONS: list[tuple[str, list[str]]] = [
+    ("0001-documents-story", ["alter table documents add column story text"]),
+]
 
 
 def db_path(given: str | None) -> str:
@@ -179,6 +189,7 @@ def apply_schema(db: sqlite_utils.Database) -> None:
     if set(TABLES) <= set(db.table_names()) and _views_current(db) and _migrated(db):
         return
     with write(db):
+        fresh = "documents" not in db.table_names()
         for name, spec in TABLES.items():
             if name not in db.table_names():
                 db[name].create(spec["columns"], pk=spec["pk"], foreign_keys=spec.get("foreign_keys", []))
@@ -194,6 +205,11 @@ def apply_schema(db: sqlite_utils.Database) -> None:
             db.create_view(name, sql.strip(), replace=True)
         db.execute("create table if not exists _migrations (name text primary key)")
         done = {row[0] for row in db.execute("select name from _migrations").fetchall()}
+        if fresh:
+            done = {name for name, _ in MIGRATIONS}
+            db.execute("delete from _migrations")
+            for name in sorted(done):
+                db.execute("insert into _migrations (name) values (?)", [name])
         for name, statements in MIGRATIONS:
             if name not in done:
                 for statement in statements:
@@ -327,9 +343,14 @@ def save_analysis(
     matches: Sequence[Match],
     assertions: Sequence[Assertion],
     sources: Sequence[Source],
+    stories: Mapping[str, str] | None = None,
 ) -> None:
-    """Replace the corpus-wide analysis (matches, assertions, values, sources) at once."""
+    """Replace the corpus-wide analysis (stories, matches, assertions, values, sources) at once."""
     with write(db):
+        if stories is not None:
+            db.execute("update documents set story = null where story is not null")
+            db.conn.executemany("update documents set story = ? where id = ?",
+                           [(story, document_id) for document_id, story in sorted(stories.items())])
         for table in ("assertion_values", "assertion_claims", "assertions", "matches", "sources"):
             db.execute(f"delete from {table}")
         db["matches"].insert_all((asdict(m) for m in matches), pk=("claim_a", "claim_b"), replace=True)

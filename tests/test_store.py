@@ -63,3 +63,25 @@ def test_db_path_precedence(monkeypatch):
     monkeypatch.setenv("FACTCHECK_DB", "/tmp/env.db")
     assert store.db_path(None) == "/tmp/env.db"
     assert store.db_path("given.db") == "given.db"
+
+
+def test_migrations_upgrade_an_older_database(tmp_path):
+    path = str(tmp_path / "old.db")
+    db = store.open_db(path)
+    # Make it look like a database from before the `story` column.
+    db.execute("drop view if exists current_documents")
+    db.execute("drop view if exists stories")
+    db.execute("alter table documents drop column story")
+    db.execute("delete from _migrations")
+    assert "story" not in db["documents"].columns_dict
+    db = store.open_db(path)
+    assert "story" in db["documents"].columns_dict
+    assert [r[0] for r in db.execute("select name from _migrations")] == [n for n, _ in store.MIGRATIONS]
+    fresh = store.open_db(str(tmp_path / "new.db"))
+    assert [r[0] for r in fresh.execute("select name from _migrations")] == [n for n, _ in store.MIGRATIONS]
+
+
+def test_stories_are_stored_and_listed(runner, seeds_db):
+    db = store.open_db(str(seeds_db))
+    rows = list(db.query("select * from stories"))
+    assert rows and rows[0]["n_documents"] >= 4 and rows[0]["n_outlets"] >= 4
