@@ -41,10 +41,14 @@ SAY_VERBS = {
     "found": "reported", "finds": "reported", "showed": "reported", "shows": "reported",
     "pledged": "reported", "pledges": "reported", "promised": "reported", "promises": "reported",
     "put": "reported", "puts": "reported", "counted": "reported",
-    "recorded": "reported", "registered": "reported",
+    "recorded": "reported", "registered": "reported", "repeated": "reported",
+    "reiterated": "reported", "reiterates": "reported", "vowed": "reported", "vows": "reported",
 }
 # "put" attributes only as "put the figure at N" (its pattern is in `_VERB_RE`).
-_PUT = r"puts?\s+(?:the|its|their|his|her|our)\s+(?:[\w-]+\s+){0,2}?(?:figure|toll|number|estimate|count|total|tally|cost|losses|turnout|damage|crowd)\s+at"
+_PUT = (r"(?:puts?|measured|pegged|pegs)\s+(?:it|them|(?:the|its|their|his|her|our|[A-Z]\w+[’']s)\s+"
+        r"(?:[\w’'-]+\s+){0,4}?(?:figure|toll|number|estimate|count|total|tally|cost|losses|turnout|"
+        r"damage|crowd|quake|earthquake|size|dead|deaths|magnitude|attendance)(?:\s+(?:of|in)\s+"
+        r"(?:the\s+)?[\w-]+)?)\s+at")
 # "found", "counted", "recorded" attribute only after a source noun ("a poll found").
 _WEAK_VERBS = {"found", "finds", "showed", "shows", "counted", "recorded", "registered"}
 _VERB_RE = re.compile(r"\b(?:" + _PUT + "|" + "|".join(
@@ -92,6 +96,8 @@ SOURCE_NOUNS = {
     "student", "students", "driver", "passenger", "passengers", "man", "woman", "men", "women",
     "families", "family", "victims", "protester", "protesters", "demonstrators", "organiser",
     "organizer", "spokesperson", "scientist", "expert", "researcher", "economist", "economists",
+    "bank", "fund", "regulators", "ministries", "unions", "insurer", "insurers", "airline",
+    "ministers", "lawyers", "lawyer", "engineers", "teachers", "medics", "officers",
 }
 # Who can be said to have "found" or "counted" something: a source, not a search party.
 _FINDERS = SOURCE_NOUNS | {"poll", "survey", "study", "report", "analysis", "census", "review"}
@@ -125,13 +131,15 @@ _CITED_BY = re.compile(r"\s+(?:cited|quoted)\s+by\s+(?P<relay>.+)$")
 
 
 _LISTENER = re.compile(r"\s+(?:(?:the|a|an|local|foreign|state)\s+)?[\w’'-]+(?:\s+[A-Z][\w’'-]*){0,3}"
+                       r"(?:\s+[a-z][\w’'-]*){0,2}"
                        r"(?=\s*(?:[,.!?]|$|\s+(?:in|on|at|during|last|this|earlier|later|late|"
                        r"citing)\b))")
 _INVERTED = re.compile(rf"\s+(?P<np>{_NP_CHARS}+?)(?:\s*,\s+(?:an?|the|who|which|one)\s[^“”\"]*)?"
                        rf"\s*[.!?]?\s*[”\"]?\s*$")
 _INVERTING = frozenset({"said", "says", "added", "reported", "stated", "wrote"})
 _WORD_RE = re.compile(r"[a-z]+")
-_CUE_WORDS = frozenset(SAY_VERBS) | {"according", "citing", "quoting", "put", "puts"}
+_CUE_WORDS = frozenset(SAY_VERBS) | {"according", "citing", "quoting", "put", "puts", "measured",
+                                     "pegged", "pegs"}
 
 
 @dataclass(frozen=True)
@@ -222,16 +230,18 @@ def _valid_np(np: str) -> bool:
         return False
     lower = [w.lower().strip(".,’'") for w in words if not _is_capitalised(w)]
     has_head = any(w.lower().strip(".,’'").removesuffix("’s").removesuffix("'s") in SOURCE_NOUNS
-                   or w.lower() in TITLE_WORDS for w in words)
+                   or w.lower().rstrip("s") in TITLE_WORDS for w in words)
+    if "%" in np or _COUNT_FIRST.match(np):
+        return False  # "Only 29% said", "300 people said": a count is no source
     if any(w not in _NP_LOWER_OK and w.rstrip("s") not in SOURCE_NOUNS and w not in SOURCE_NOUNS
-           and w not in TITLE_WORDS and w not in _NAME_PARTICLES
+           and w not in TITLE_WORDS and w.rstrip("s") not in TITLE_WORDS and w not in _NAME_PARTICLES
            and not (has_head and len(words) <= 7 and re.sub(r"[’']s$", "", w).isalpha()
                     and not w.endswith(("ing", "ed")) and w not in _NOT_IN_NP)
            for w in lower):
         return False
     last = words[-1].strip(".,’'")
     if not _is_capitalised(last) and last.lower() not in SOURCE_NOUNS and \
-            last.lower() not in TITLE_WORDS and not (has_head and " of " in np):
+            last.lower().rstrip("s") not in TITLE_WORDS and not (has_head and " of " in np):
         return False
     if any(w.lower() in _NAME_PARTICLES for w in words[:1]):
         return False
@@ -250,6 +260,11 @@ def _is_anaphor(np: str) -> bool:
         and not any(_is_capitalised(w) for w in np.split()[1:])
 
 
+_COUNT_FIRST = re.compile(r"(?:(?:only|just|some|about|nearly|almost|over|more\s+than)\s+)?[\d$€£]",
+                          re.IGNORECASE)
+_ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Za-z.&-]{1,11}\)$")
+
+
 def _subject_before(text: str, verb_start: int) -> tuple[int, str] | None:
     """The noun phrase governing a verb at `verb_start`, as (start, raw text)."""
     left = text[:verb_start]
@@ -257,7 +272,7 @@ def _subject_before(text: str, verb_start: int) -> tuple[int, str] | None:
     if skip:
         left = left[:skip.start()]
     # "X’s confirmed that": an outlet's typo for "X has"; the name is X.
-    left = left.rstrip()
+    left = _ACRONYM_AFTER.sub("", left.rstrip())  # "the ... Agency (NERA) said"
     if left.endswith(","):
         # ", in a statement shared by KCNA, remarked": skip the inserted phrase.
         inner_start = left.rfind(",", 0, len(left) - 1)
@@ -332,7 +347,7 @@ def _find_attributions(text: str) -> tuple[Attribution, ...]:
         start, np = subj
         if verb in _WEAK_VERBS and not any(w.lower().strip(".,’'") in _FINDERS for w in np.split()):
             continue
-        if verb.startswith("put"):
+        if verb.startswith(("put", "measured", "peg")):
             verb = "put"
         np, relay = _split_relay(np)
         after = text[m.end():]

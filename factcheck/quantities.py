@@ -85,6 +85,8 @@ COUNTED_CLASSES = {
     "hostages": "hostages", "hostage": "hostages", "prisoners": "prisoners",
     "percent": "percent", "per cent": "percent", "%": "percent",
     "percentage points": "percentage points", "magnitude": "magnitude",
+    # A currency word ends the noun: "a 24 billion euro package" counts euros.
+    "euro": "eur", "euros": "eur", "dollar": "usd", "dollars": "usd",
 }
 # Counts of time units are durations ("40 hours after", "in four days"), not claims,
 # unless a sentence is meant ("jailed for 10 years").
@@ -190,7 +192,10 @@ _LABELS = (r"resolutions?|articles?|sections?|chapters?|pages?|pp?\.|no\.|nos\.|
 _LABEL_RE = re.compile(
     rf"\b(?=[a-z.]{{1,13}}\s+(?:[a-z]{{0,3}}[-/]?)?\d)(?:{_LABELS})\s+(?:[A-Z]{{0,3}}[-/]?)?\d[\d/.-]*(?:(?:,\s*|\s+and\s+|\s+or\s+|\s*[-–]\s*)"
     rf"\d[\d/.-]*)*", re.IGNORECASE)
-_TIME_RE = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?(?![a-z])|"
+# "10.30" is a time only with a clock word around it: "3.25%" and "2.4 billion" are not.
+_TIME_RE = re.compile(r"\b\d{1,2}:\d{2}(?:\s*[ap]\.?\s?m\.?)?|\b\d{1,2}\.\d{2}\s*(?:[ap]\.?\s?m\b\.?|h\b|GMT|"
+                      r"UTC|local\s+time)|(?<=\b(?:at|by) )\d{1,2}\.\d{2}(?![\d%]|\s*(?:per|million|"
+                      r"billion|bn|mn|m\b|k\b|trillion|points?|percent))|\b\d{1,2}\s*[ap]\.?m\.?(?![a-z])|"
                       r"\b(?:GMT|UTC|CET|EST|BST)\s*[+-]\s*\d{1,2}(?::?\d{2})?",
                       re.IGNORECASE)
 

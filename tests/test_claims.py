@@ -544,3 +544,30 @@ def test_asides_and_coordinated_clauses_share_the_sentence_date(line, value, as_
 ])
 def test_subject_is_what_the_sentence_names(line, value, subject):
     assert claim_with(parse_statement(line, PUB), value).subject == subject
+
+
+@pytest.mark.parametrize("line, value, source", [
+    ("Police put the size of the crowd at 15,000.", 15000, "Police"),
+    ("The Regional Seismic Monitoring Centre put it at 6.9.", 6.9, "Regional Seismic Monitoring Centre"),
+    ("The Eskaran Institute of Geophysics measured the quake at magnitude 7.1.", 7.1,
+     "Eskaran Institute of Geophysics"),
+    ("About two million households will get 300 euros, Brecht told a news conference in Vanter.",
+     300, "Brecht"),
+    ("Every eligible household will receive a 300 euro payment, ministers said.", 300, "ministers"),
+    ("At least 120 people have been killed, the National Emergency Response Agency (NERA) said "
+     "in its evening update.", 120, "National Emergency Response Agency"),
+    ("Only 29% said they supported it.", 29, None),
+])
+def test_attribution_forms_seen_in_wire_copy(line, value, source):
+    claim = claim_with(parse_statement(line, PUB), value)
+    assert claim.attributed_to == source
+
+
+@pytest.mark.parametrize("line, value, counted", [
+    ("The Bank of Lestria left its key interest rate unchanged at 3.25% on Tuesday.", 3.25, "percent"),
+    ("The government has unveiled a 24 billion euro package.", 24e9, "eur"),
+    ("Every household will receive a 300 euro payment.", 300, "eur"),
+    ("Aid arrived and 40 more trucks came in March.", 40, "truck"),
+])
+def test_decimals_currency_words_and_plural_nouns(line, value, counted):
+    assert claim_with(parse_statement(line, PUB), value).counted == counted

@@ -73,6 +73,8 @@ def test_vague_amounts_have_a_range_and_no_value(text, low, high, counted):
         "Article 5 of the treaty",
         "won 3-1",
         "the 28th of October",
+        "the session opens at 10.30 and closes at 11.45pm",
+        "the talks resumed at 09.15 GMT",
     ],
 )
 def test_dates_times_labels_are_not_quantities(text):
