@@ -6,11 +6,11 @@ DATA_DIR is the task's release (v3.0/verified_claims.docs.tsv, v3.0/{train,dev}/
 test/, each with tweets.queries.tsv and tweet-vclaim-pairs.qrels). The verified
 claims are ingested as documents through factcheck's own pipeline (one JSONL record
 per claim, its title as the title); each tweet is then ranked against them with
-`factcheck.verify.rank_documents` (FTS prefilter, rapidfuzz and structure re-ranking:
+`factcheck.retrieval.rank_documents` (FTS prefilter, rapidfuzz and structure re-ranking:
 the retrieval `factcheck verify` uses) and scored with MAP@5.
 
 The baseline is plain Okapi BM25 (k1=1.2, b=0.75) over the same text (claim and
-title), with the same tokenisation (`factcheck.verify.search_terms`), computed here
+title), with the same tokenisation (`factcheck.retrieval.search_terms`), computed here
 with no external dependency. It is shown on the raw tweet (the shared task's
 baseline) and on the tweet cleaned the way factcheck cleans a statement (links and
 @ and # marks removed), so the gain of the re-ranking itself is visible.
@@ -31,7 +31,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from factcheck import pipeline, store
-from factcheck.verify import clean_statement, parse_query, rank_documents, search_terms_all
+from factcheck.retrieval import clean_statement, parse_query, rank_documents, search_terms_all
 
 K = 5
 SPLITS = {"train": "v3.0/train", "dev": "v3.0/dev", "test": "test"}

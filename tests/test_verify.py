@@ -17,19 +17,17 @@ from factcheck.models import (
     Sentence,
     content_id,
 )
-from factcheck.validation import schema_errors
-from factcheck.verify import (
+from factcheck.retrieval import (
     bm25_scores,
     clean_statement,
     fold_word,
     parse_query,
     rank_claims,
     rank_documents,
-    read_batch_line,
     search_terms,
-    verify_batch,
-    verify_text,
 )
+from factcheck.validation import schema_errors
+from factcheck.verify import read_batch_line, verify_batch, verify_text
 
 # --- the seeds --------------------------------------------------------------------------
 
