@@ -148,9 +148,10 @@ def claims(db_path, document, kind, min_worthiness, search, as_json):
 @click.option("--status", type=click.Choice(["contradicted", "corroborated", "single-source"]),
               help="Only assertions with this status.")
 @click.option("--kind", type=click.Choice(["numeric", "quote", "event"]))
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many (contradictions first).")
 @click.option("--json", "as_json", is_flag=True, help="JSON lines instead of text.")
-def assertions(db_path, status, kind, as_json):
-    """List assertions with their status, values and sources."""
+def assertions(db_path, status, kind, limit, as_json):
+    """List assertions with their status, values and sources (contradictions first)."""
     from dataclasses import asdict
 
     from factcheck import store
@@ -158,17 +159,27 @@ def assertions(db_path, status, kind, as_json):
     rows = store.load_assertions(store.open_db(db_path, create=False))
     rows = [a for a in rows if (not status or a.status == status) and (not kind or a.kind == kind)]
     rows.sort(key=lambda a: (STATUS_ORDER.get(a.status, 9), -a.confidence, a.id))
-    for a in rows:
+    for a in rows[:limit]:
         if as_json:
             click.echo(json.dumps(asdict(a), ensure_ascii=False))
             continue
-        click.echo(f"{a.id[:10]}  {a.status:13} {a.confidence:.2f}  {a.label}")
-        click.echo(f"            {len(a.claim_ids)} claims, {a.n_outlets} outlets, "
-                   f"{a.n_independent_sources} independent sources")
+        click.echo(f"{a.id[:10]}  {a.status:13} {a.confidence:.2f}  {_shorten(a.label, 100)}")
+        click.echo(f"            {_count(len(a.claim_ids), 'claim')}, {_count(a.n_outlets, 'outlet')}, "
+                   f"{_count(a.n_independent_sources, 'independent source')}")
         for v in a.values:
             if v.value is not None:
                 click.echo(f"            {_value_text(v)}: {', '.join(v.outlets)}"
-                           f" (source: {', '.join(v.sources) or 'the outlets'})")
+                           f" (source: {_shorten(', '.join(v.sources), 80) or 'the outlets'})")
+    if not as_json and limit and len(rows) > limit:
+        click.echo(f"... and {len(rows) - limit} more (factcheck assertions without --limit)", err=True)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def _shorten(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 STATUS_ORDER = {"contradicted": 0, "corroborated": 1, "single-source": 2}

@@ -221,3 +221,12 @@ def test_export_filters(runner, seeds_db):
 def test_browse_without_a_database_says_so(runner, tmp_path):
     result = runner.invoke(cli, ["browse", "--db", str(tmp_path / "none.db")])
     assert result.exit_code == 1 and "no database here yet" in result.output
+
+
+def test_assertions_limit_and_contradictions_first(runner, seeds_db):
+    rows = [json.loads(l) for l in invoke(runner, "assertions", "--db", seeds_db, "--json").stdout.splitlines()]
+    order = {"contradicted": 0, "corroborated": 1, "single-source": 2}
+    assert [order[r["status"]] for r in rows] == sorted(order[r["status"]] for r in rows)
+    limited = invoke(runner, "assertions", "--db", seeds_db, "--limit", "2")
+    assert len([l for l in limited.stdout.splitlines() if not l.startswith(" ")]) == 2
+    assert "more (factcheck assertions without --limit)" in limited.stderr
