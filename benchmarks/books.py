@@ -23,8 +23,8 @@ import types
 from collections import Counter
 from pathlib import Path
 
-from factcheck.credibility import Observation, discover_truth, sort_key
 from factcheck.fuse import authors_similarity, normalise_authors_all
+from factcheck.truth import Observation, discover_truth, sort_key
 
 
 def read_claims(path: Path) -> list[Observation]:

@@ -2,7 +2,7 @@
 
 A data journalist reconciling tables from several sources gives records (source,
 object, value, optional time) in CSV or JSONL; the truth-discovery engine of
-`factcheck.credibility` picks each object's value and scores each source.
+`factcheck.truth` picks each object's value and scores each source.
 
 Values are compared through a named normaliser, which turns the text as written into
 a key (equal keys are the same claim, None is no claim) and says how similar two keys
@@ -34,8 +34,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from factcheck.credibility import Observation, TruthResult, discover_truth, number_similarity
 from factcheck.errors import FactcheckError, InputError
+from factcheck.truth import Observation, TruthResult, discover_truth, number_similarity
 
 REQUIRED = ("source", "object", "value")
 OPTIONAL = ("time", "group")
@@ -447,7 +447,7 @@ def fuse(
 
 
 def _fuse_result(normaliser: str, result: TruthResult, skipped: int) -> FuseResult:
-    from factcheck.credibility import explain
+    from factcheck.truth import explain
 
     def shown(v: Any) -> Any:
         # numbers are given as numbers; anything else as its most common wording

@@ -8,17 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.credibility import (
+from factcheck.credibility import load_priors, weigh_assertions
+from factcheck.errors import InputError
+from factcheck.models import NUMERIC, QUOTE, Assertion, AssertionValue, Claim, Document
+from factcheck.truth import (
     Observation,
     discover_truth,
     interval_similarity,
-    load_priors,
     number_similarity,
     numeric_interval,
-    weigh_assertions,
 )
-from factcheck.errors import InputError
-from factcheck.models import NUMERIC, QUOTE, Assertion, AssertionValue, Claim, Document
 
 FIXTURES = Path(__file__).parent / "fixtures" / "credibility"
 
@@ -313,7 +312,7 @@ def test_forecasts_do_not_compete_with_reports():
 
 
 def test_explain_says_why():
-    from factcheck.credibility import explain
+    from factcheck.truth import explain
 
     result = discover_truth(credible_minority() + [Observation("good1", "lone", "v")])
     bad = explain(result.source_map()["bad0"])

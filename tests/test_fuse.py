@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.credibility import Observation
 from factcheck.errors import FactcheckError, InputError
 from factcheck.fuse import (
     authors_similarity,
@@ -20,6 +19,7 @@ from factcheck.fuse import (
     read_records,
     write_fuse_result,
 )
+from factcheck.truth import Observation
 from factcheck.validation import schema_errors
 
 FIXTURES = Path(__file__).parent / "fixtures" / "credibility"
