@@ -27,13 +27,17 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from factcheck.matching import (
+    measures_differ,
     OPEN_OBJECT_ACTS,
     SAME_TEXT,
+    WEAK_MEASURES,
     ClaimFeatures,
     claim_features,
     claim_origin,
     compare_claims,
     document_affiliations,
+    quantity_unit,
+    resolve_references,
 )
 from factcheck.models import (
     CONTRADICTED,
@@ -248,10 +252,49 @@ def _join_places_sharing_a_figure(keyed: dict[tuple, list[str]],
             keyed[root].extend(keyed.pop(key))
 
 
+def _measures_differ(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    return bool(a.measure and b.measure and measures_differ(a.measure, b.measure))
+
+
+def _split_by_measure(members: Sequence[str], feats: Mapping[str, ClaimFeatures]) -> list[list[str]]:
+    """One quantity key, several measured things ("unemployment" and "inflation" in
+    percent, a package and its parts in euros): figures sharing a measured word are one
+    quantity; a figure naming none joins the one that reports its value, else the
+    largest."""
+    words = {i: (feats[i].measure.words - WEAK_MEASURES) if feats[i].measure else frozenset()
+             for i in members}
+    named = sorted(i for i in members if words[i])
+    if len({w for i in named for w in words[i]}) < 2:
+        return [sorted(members)]
+    groups = _Groups(named)
+    first: dict[str, str] = {}
+    for i in named:
+        for w in sorted(words[i]):
+            if w in first:
+                groups.union(first[w], i)
+            else:
+                first[w] = i
+    parts = {groups.find(i): groups.members[groups.find(i)] for i in named}
+    if len(parts) < 2:
+        return [sorted(members)]
+    by_value: dict[float, set[str]] = defaultdict(set)
+    for root, part in parts.items():
+        for i in part:
+            if feats[i].claim.value is not None:
+                by_value[feats[i].claim.value].add(root)
+    largest = min(parts, key=lambda r: (-len(parts[r]), r))
+    for i in sorted(set(members) - set(named)):
+        value = feats[i].claim.value
+        home = by_value.get(value, set()) if value is not None else set()
+        parts[min(home) if len(home) == 1 else largest].append(i)
+    return [sorted(p) for p in parts.values()]
+
+
 def _group_numbers(numeric: Sequence[str], feats: Mapping[str, ClaimFeatures],
                    partners: Mapping[str, list[tuple[float, str]]]) -> list[list[str]]:
     """Numbers grouped by the quantity they count, values aside."""
     subject: dict[str, str | None] = {i: feats[i].claim.subject for i in numeric}
+    unit = {i: quantity_unit(feats[i]) for i in numeric}
     by_doc: dict[str, list[ClaimFeatures]] = defaultdict(list)
     for i in numeric:
         by_doc[feats[i].claim.document_id].append(feats[i])
@@ -262,14 +305,15 @@ def _group_numbers(numeric: Sequence[str], feats: Mapping[str, ClaimFeatures],
         # A figure with no subject of its own refers back: to the nearest earlier number
         # of the same kind on its page, else to its closest match, else to a later one.
         same_kind = [g for g in by_doc[f.claim.document_id] if g.claim.subject and g.claim.id != i
-                     and g.claim.counted == f.claim.counted and g.scope == f.scope]
+                     and unit[g.claim.id] == unit[i] and g.scope == f.scope
+                     and not _measures_differ(g, f)]
         earlier = [g for g in same_kind if g.claim.start < f.claim.start]
         if earlier:
             subject[i] = max(earlier, key=lambda g: (g.claim.start, g.claim.id)).claim.subject
             continue
         for _, j in partners.get(i, ()):
             g = feats[j]
-            if g.claim.subject and g.claim.counted == f.claim.counted and g.scope == f.scope:
+            if g.claim.subject and unit[j] == unit[i] and g.scope == f.scope and not _measures_differ(g, f):
                 subject[i] = g.claim.subject
                 break
         else:
@@ -279,7 +323,7 @@ def _group_numbers(numeric: Sequence[str], feats: Mapping[str, ClaimFeatures],
     keyed: dict[tuple, list[str]] = defaultdict(list)
     for i in numeric:
         c = feats[i].claim
-        keyed[(feats[i].story or "", c.counted, subject[i] or "", feats[i].scope)].append(i)
+        keyed[(feats[i].story or "", unit[i], subject[i] or "", feats[i].scope)].append(i)
     _join_places_sharing_a_figure(keyed, feats)
     # A subject-less group joins the only subject its quantity has in its story.
     subjects: dict[tuple, list[tuple]] = defaultdict(list)
@@ -293,7 +337,7 @@ def _group_numbers(numeric: Sequence[str], feats: Mapping[str, ClaimFeatures],
     # One quantity key, several owners named ("Russian troops" / "North Korean troops"
     # in one region): one group per owner, figures that name none join the largest.
     out: list[list[str]] = []
-    for members in keyed.values():
+    for members in (part for group in keyed.values() for part in _split_by_measure(group, feats)):
         owners: dict[str, list[str]] = defaultdict(list)
         for i in members:
             owners[feats[i].owner or ""].append(i)
@@ -407,8 +451,18 @@ def _title(name: str) -> str:
                     for w in name.split())
 
 
+def _measured(c: Claim, feats: Mapping[str, ClaimFeatures]) -> str | None:
+    """What a figure counts, for a label: "people", "eur (package)", "percent (inflation)"."""
+    f = feats[c.id]
+    unit = quantity_unit(f) or c.counted
+    words = sorted(f.measure.words - WEAK_MEASURES) if f.measure else []
+    if words:
+        return f"{unit} ({' '.join(words)})" if unit else " ".join(words)
+    return unit
+
+
 def _numeric_label(claims: Sequence[Claim], feats: Mapping[str, ClaimFeatures]) -> str:
-    counted = Counter(c.counted for c in claims if c.counted).most_common(1)
+    counted = Counter(_measured(c, feats) for c in claims if _measured(c, feats)).most_common(1)
     subject = Counter(c.subject for c in claims if c.subject).most_common(1)
     # Whose: the country or organisation most claims name first, other than the subject.
     owners: Counter[str] = Counter()
@@ -502,6 +556,10 @@ def _summarise(kind: str, claims: list[Claim], feats: Mapping[str, ClaimFeatures
                     seen_reasons.add(why)
                     (conflicts if why.endswith("contradiction") else changes).append(why)
         reasons = conflicts + changes + reasons
+        years = sorted({s[3:] for c in claims for s in feats[c.id].scope if s.startswith("in ")})
+        if years:
+            reasons.append(f"figures for {', '.join(years)}, years before the reports: an earlier event, "
+                           "another quantity than the current count")
         positives = counts
     else:
         positives = [c for c in claims if not _denies(c, feats)]
@@ -646,8 +704,9 @@ def build_assertions(claims: Sequence[Claim], matches: Sequence[Match],
     by_id = {c.id: c for c in claims}
     ties = document_affiliations(documents)
     stories = story_of_documents(documents, claims)
-    feats = {c.id: claim_features(c, documents, ties, stories) for c in claims}
-    numeric = sorted(i for i, c in by_id.items() if c.kind == NUMERIC and c.counted)
+    feats = {f.claim.id: f for f in resolve_references(
+        [claim_features(c, documents, ties, stories) for c in sorted(claims, key=lambda c: c.id)])}
+    numeric = sorted(i for i, c in by_id.items() if c.kind == NUMERIC and quantity_unit(feats[i]) is not None)
     numeric_set = set(numeric)
     statements = sorted(i for i in by_id if i not in numeric_set)
     statement_set = set(statements)

@@ -401,3 +401,58 @@ def test_a_region_and_its_country_with_other_figures_stay_apart():
     assertions = build([total, region, small, small2])
     assert home(assertions, total) != home(assertions, region)
     assert home(assertions, small) != home(assertions, small2)  # small figures coincide too easily
+
+
+# --- what is measured ---------------------------------------------------------------
+
+BUDGET = [
+    ("g1", "Outlet A", "Norland unveils $3 billion flood relief fund. The minister said $2 billion would go to "
+                       "farmers and $1 billion to small businesses. Each family will receive a $500 grant."),
+    ("g2", "Outlet B", "Norland's $3 billion relief fund: $2bn for farmers. Every family gets a $500 grant "
+                       "per household. Unemployment in Norland rose to 6% while inflation stood at 4%."),
+    ("g3", "Outlet C", "Norland's $3.5 billion flood fund. Inflation stood at 4% and joblessness rose to 6%, "
+                       "above the central bank's 2% target."),
+]
+
+
+def test_amounts_and_percentages_group_by_what_they_measure():
+    docs = {d: page(d, o, t) for d, o, t in BUDGET}
+    specs = [("g1", "$3 billion flood relief fund", 3e9, "usd"), ("g1", "$2 billion would go to farmers", 2e9, "usd"),
+             ("g1", "$1 billion to small businesses", 1e9, "usd"), ("g1", "a $500 grant", 500, "usd"),
+             ("g2", "$3 billion relief fund", 3e9, "usd"), ("g2", "$2bn for farmers", 2e9, "usd"),
+             ("g2", "a $500 grant per household", 500, "usd"),
+             ("g2", "Unemployment in Norland rose to 6%", 6, "percent"), ("g2", "inflation stood at 4%", 4, "percent"),
+             ("g3", "$3.5 billion flood fund", 3.5e9, "usd"), ("g3", "Inflation stood at 4%", 4, "percent"),
+             ("g3", "joblessness rose to 6%", 6, "percent"), ("g3", "the central bank's 2% target", 2, "percent")]
+    claims = [figure(docs[d], phrase, value, counted) for d, phrase, value, counted in specs]
+    assertions = build(claims, docs)
+    groups = sorted(sorted(c.text for c in claims if home(assertions, c) == a) for a in
+                    {home(assertions, c) for c in claims})
+    assert groups == sorted([
+        sorted(["$3 billion flood relief fund", "$3 billion relief fund", "$3.5 billion flood fund"]),
+        sorted(["$2 billion would go to farmers", "$2bn for farmers"]),
+        ["$1 billion to small businesses"],
+        sorted(["a $500 grant", "a $500 grant per household"]),
+        sorted(["Unemployment in Norland rose to 6%", "joblessness rose to 6%"]),
+        sorted(["inflation stood at 4%", "Inflation stood at 4%"]),
+        ["the central bank's 2% target"],
+    ])
+    fund = home(assertions, claims[0])
+    assert fund.status == CONTRADICTED  # 3 vs 3.5 billion for one fund
+    assert home(assertions, claims[7]).status == CORROBORATED  # 6% unemployment, not 4% inflation
+
+
+def test_a_figure_of_an_earlier_year_is_another_quantity_with_a_reason():
+    docs = {
+        "h1": page("h1", "Outlet A", "The quake killed 210 people. The 1999 quake in the same valley killed 1,800."),
+        "h2": page("h2", "Outlet B", "At least 210 people died. In 1999 an earthquake there killed about 1,800 people."),
+    }
+    now_a = figure(docs["h1"], "The quake killed 210 people", 210)
+    then_a = figure(docs["h1"], "killed 1,800", 1800, as_of="1999")
+    now_b = figure(docs["h2"], "At least 210 people died", 210, qualifier="at least")
+    then_b = figure(docs["h2"], "killed about 1,800 people", 1800, qualifier="about")
+    assertions = build([now_a, then_a, now_b, then_b], docs)
+    assert home(assertions, now_a) == home(assertions, now_b) != home(assertions, then_a)
+    assert home(assertions, then_a) == home(assertions, then_b)
+    assert home(assertions, now_a).status == home(assertions, then_a).status == CORROBORATED
+    assert any("1999" in r for r in home(assertions, then_a).reasons)

@@ -102,8 +102,11 @@ def num(document, text, value, counted="troops", subject="russia", **kw):
      num("b", "2,000 soldiers moved to Russia", 2000), None),
     (num("a", "the first batch of 1,500 troops arrived", 1500),
      num("b", "the second batch of 1,500 troops arrived", 1500), None),
-    (num("a", "2,000 soldiers moved to Russia", 2000, counted=None),
-     num("b", "2,000 soldiers moved to Russia", 2000, counted=None), None),
+    # a figure whose counted noun was not read still names what it measures
+    (num("a", "Police put the size of the crowd at 15,000", 15000, counted=None),
+     num("b", "Police put the size of the crowd at 15,000", 15000, counted=None), "same"),
+    (num("a", "it said 2,000", 2000, counted=None),
+     num("b", "it said 2,000", 2000, counted=None), None),
 ])
 def test_numeric_matches(a, b, expected):
     assert relation([a, b]) == expected
@@ -192,3 +195,82 @@ def test_blocking_is_not_all_pairs(monkeypatch):
 ])
 def test_claim_outlet_falls_back(document, expected):
     assert claim_outlet(claim("x", "text"), {"x": document}) == expected
+
+
+# --- what is measured: the noun phrase next to a percentage, an amount or a head count ---
+
+def measured(text: str, value: float, counted: str | None, published: str = "2025-06-02") -> "matching.Measure":
+    d = Document(id="m", path="/news/m.txt", text=text, outlet="Outlet M", published=published)
+    c = Claim(id="mc", document_id="m", sentence_id="ms", start=0, end=len(text), text=text,
+              kind=NUMERIC, value=value, counted=counted)
+    return matching.claim_measure(c, {"m": d})
+
+
+@pytest.mark.parametrize("text, value, counted, unit, words", [
+    ("Joblessness climbed to 4.2% in May", 4.2, "percent", "percent", {"unemployment"}),
+    ("the jobless rate will rise to 4.2%", 4.2, "percent", "percent", {"unemployment", "rate"}),
+    ("Consumer inflation stood at 3.1 per cent in May", 3.1, "percent", "percent", {"consumer", "inflation"}),
+    ("well above the treasury's 2% target", 2, "percent", "percent", {"target"}),
+    ("The council approved a $40 million flood defence plan", 40e6, "usd", "usd", {"flood", "defenc", "plan"}),
+    ("£12 million will go to rural schools", 12e6, "gbp", "gbp", {"rural", "school"}),
+    ("a 5 billion dollar rescue fund", 5e9, "fund", "usd", {"rescu", "fund"}),
+    ("Officials put the size of the crowd at 8,000", 8000, None, "people", {"crowd"}),
+    ("8,000 people marched to the town hall", 8000, "people", "people", {"crowd"}),
+    ("8,000 people were living in tents", 8000, "people", "people", {"displaced"}),
+])
+def test_claim_measure(text, value, counted, unit, words):
+    m = measured(text, value, counted)
+    assert m.unit == unit
+    assert set(m.words) == words
+
+
+@pytest.mark.parametrize("text, value, per, rate", [
+    ("a grant of 500 dollars per family", 500, "family", None),
+    ("the levy will raise about $2bn a year", 2e9, None, "per year"),
+    ("the fund paid $2bn a day after the storm", 2e9, None, None),
+])
+def test_per_unit_and_rate(text, value, per, rate):
+    m = measured(text, value, "usd")
+    assert (m.per, m.rate) == (per, rate)
+
+
+@pytest.mark.parametrize("text, value, published, year", [
+    ("the 1987 floods killed 300 people", 300, "2025-06-02", "1987"),
+    ("In 2019 a similar storm killed 300 people", 300, "2025-06-02", "2019"),
+    ("the storm killed 300 people", 300, "2025-06-02", None),
+    ("last year's storm killed 300 people in 2024", 300, "2025-06-02", None),  # one year: same era
+    ("The plan would raise the pension age to 67 by 2030", 67, "2025-06-02", None),
+])
+def test_historical_year(text, value, published, year):
+    assert measured(text, value, "deaths", published).year == year
+
+
+def test_different_measured_things_never_match():
+    text = ("Joblessness climbed to 4.2% in May. Consumer inflation stood at 4.2% in May. "
+            "The council approved a $40 million flood defence plan. $40 million will go to rural schools.")
+    d = {"t": Document(id="t", path="/news/t.txt", text=text, outlet="T", published="2025-06-02"),
+         "u": Document(id="u", path="/news/u.txt", text=text, outlet="U", published="2025-06-02")}
+    claims = []
+    for doc_id in ("t", "u"):
+        for k, (phrase, value, counted) in enumerate([("Joblessness climbed to 4.2% in May", 4.2, "percent"),
+                                                      ("Consumer inflation stood at 4.2% in May", 4.2, "percent"),
+                                                      ("The council approved a $40 million flood defence plan", 4e7, "usd"),
+                                                      ("$40 million will go to rural schools", 4e7, "usd")]):
+            start = text.index(phrase)
+            claims.append(Claim(id=f"{doc_id}{k}", document_id=doc_id, sentence_id=f"{doc_id}s{k}", start=start,
+                                end=start + len(phrase), text=phrase, kind=NUMERIC, value=value, counted=counted))
+    pairs = {(m.claim_a, m.claim_b) for m in match_claims(claims, d) if not m.relation.startswith("same-document")}
+    assert pairs == {("t0", "u0"), ("t1", "u1"), ("t2", "u2"), ("t3", "u3")}
+
+
+def test_a_bare_figure_refers_to_the_figure_before_it():
+    text = "Police said 4,000 people marched in the town. The organisers put the figure at 9,000."
+    d = {"t": Document(id="t", path="/news/t.txt", text=text, outlet="T", published="2025-06-02")}
+    first, second = "Police said 4,000 people marched in the town", "The organisers put the figure at 9,000"
+    claims = [Claim(id="a", document_id="t", sentence_id="s1", start=0, end=len(first), text=first, kind=NUMERIC,
+                    value=4000, counted="people"),
+              Claim(id="b", document_id="t", sentence_id="s2", start=text.index(second),
+                    end=text.index(second) + len(second), text=second, kind=NUMERIC, value=9000, counted=None)]
+    feats = matching.resolve_references([matching.claim_features(c, d) for c in claims])
+    assert feats[1].measure.unit == "people" and feats[1].measure.words == {"crowd"}
+    assert [m.relation for m in match_claims(claims, d)] == ["same-document-same-quantity-other-value"]
