@@ -334,11 +334,15 @@ def _clauses(text: str, boundary: re.Pattern[str] = _BOUNDARY) -> tuple[tuple[in
     """A sentence's clauses as (start, end); cached, as each claim asks again."""
     cuts = [0]
     for m in boundary.finditer(text):
+        if _BETWEEN_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "between 40 and 60 people were killed": one range, not two clauses
         cuts.extend([m.start(), m.end()])
     cuts.append(len(text))
     return tuple((cuts[i], cuts[i + 1]) for i in range(0, len(cuts), 2))
 
 
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+[$€£]?[\w,.]+(?:\s+(?:hundred|thousand|million|billion|"
+                             r"dozen|per\s?cent|percent))?%?$", re.IGNORECASE)
 _CONNECTOR = re.compile(r"(?:but|while|whereas|and|however|although|though),?\s+|as\s+(?=[A-Z])")
 
 
@@ -379,6 +383,7 @@ def _entities(text: str) -> tuple[str, ...]:
 def _place_name(raw: str) -> str | None:
     if "’s " in raw or "'s " in raw:
         raw = re.split(r"[’']s\s+", raw)[-1]
+    raw = re.sub(r"[’']s?$", "", raw)  # "in Monday's earthquake": a day, not a place
     words = [w for w in raw.split() if w.lower() not in _GENERIC_PLACE]
     if not words or words[0].lower() in _NOT_ENTITIES or words[0].lower() in TITLE_WORDS:
         return None  # "in May", "to President Zelensky"
@@ -397,6 +402,8 @@ _NOT_PLACE_WORDS = frozenset({
     "Association", "Organisation", "Organization", "Foundation", "Fund", "Authority", "Bureau",
     "Centre", "Center", "Summit", "Conference", "Games", "Cup", "Festival", "Day", "Week",
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "I", "We",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
     "Television", "TV", "Radio", "Channel", "Network", "Twitter", "Facebook", "Telegram", "X"})
 _SUBJECT_RE = re.compile(
     r"\b(?P<prep>to|in|into|inside|at|near|across|within|on|off|outside|from|In|Near|Across|Off|"
@@ -672,6 +679,39 @@ def _nearest_date(dates: Sequence[DateMention], start: int, end: int,
     return after[0] if after and anchor is not None else None
 
 
+# Counts that keep changing after the event they count: a toll is counted when it is
+# reported, not on the day of the earthquake it counts.
+_TOLLS = frozenset({"deaths", "injured", "casualties", "missing", "displaced", "arrests",
+                    "rescued"})
+# A running count reported as it stands: "has risen to", "climbs to", "now stands at".
+_RUNNING = re.compile(
+    r"\b(?:has|have)\s+(?:now\s+|since\s+)?(?:risen|climbed|grown|increased|reached|passed|"
+    r"topped|surpassed|exceeded|jumped|hit)\b|\b(?:rises|climbs|grows|increases|reaches|passes|"
+    r"tops|surpasses|exceeds|jumps|hits|stands)\b|\bnow\s+(?:stands?|totals?|at|numbers?)\b|"
+    r"\bso\s+far\b|\bto\s+date\b", re.IGNORECASE)
+
+
+def _count_date(dates: Sequence[DateMention], text: str, scope: tuple[int, int],
+                anchor: tuple[int, int] | None, statement: int | None, counted: str | None,
+                published: str | None) -> DateMention | None:
+    """The date a count refers to. "Since Saturday" opens the window of a running count
+    and "Monday's earthquake" dates the event, not its toll: such counts, and counts
+    that "have risen to" a figure, stand as of the report (a date the sentence gives
+    for it, else the publication day)."""
+    running = _RUNNING.search(text, *scope) is not None
+    # A window opens only for counts in its own clause: in "since 1999, when a tremor
+    # killed 17,000", 1999 is when the when-clause happened.
+    kept = [d for d in dates if not (d.since and scope[0] <= d.start < scope[1]) and not (
+        d.event and (running or counted in _TOLLS))]
+    date = _nearest_date(kept, *scope, anchor, statement)
+    if date is not None or published is None:
+        return date
+    in_scope = [d for d in dates if scope[0] <= d.start and d.end <= scope[1]]
+    if running or len(kept) < len(dates) and any(d not in kept for d in in_scope):
+        return DateMention(scope[0], scope[0], "", published[:10], DAY)
+    return None
+
+
 def _worthiness(kind: str, quantity: Quantity | None, named_source: bool, att: Attribution | None,
                 date: DateMention | None, entities: tuple[str, ...], predicate: str | None,
                 modality: str) -> tuple[float, tuple[str, ...]]:
@@ -876,8 +916,13 @@ def _sentence_claims(document: Document, sentence: Sentence, previous: Sentence 
             source = document.outlet
         if relay and source and not source.startswith(relay):
             source = f"{relay}, citing {source}"
-        date = _nearest_date(dates, *(date_scope or (start, end)), anchor,
-                             att.start if att is not None and att.position == "trail" else None)
+        scope = date_scope or (start, end)
+        statement = att.start if att is not None and att.position == "trail" else None
+        if quantity is not None:
+            date = _count_date(dates, s_text, scope, anchor, statement, quantity.counted,
+                               published)
+        else:
+            date = _nearest_date(dates, *scope, anchor, statement)
         entities = _entities(span)
         modality = _modality(_without_dates(span, start, dates), att, predicate, date)
         value = quantity.value if quantity is not None else None

@@ -84,6 +84,21 @@ _RELATIVE_WORDS = frozenset({"today", "yesterday", "tomorrow", "tonight", "this"
                              "later", "last", "next", "past", "previous", "coming", "ago", "same",
                              "end"})
 
+# A date that names when an event happened rather than when a figure was counted:
+# a possessive ("Monday's earthquake", "last week’s vote") or one after an event noun
+# ("the quake on Monday", "the attack of 7 October").
+_POSSESSIVE_AFTER = re.compile(r"[’']s\s+(?:[a-z-]+\s+){0,2}?[a-z]+")
+EVENT_NOUNS = frozenset({
+    "earthquake", "quake", "tremor", "aftershock", "attack", "attacks", "bombing", "blast",
+    "explosion", "strike", "strikes", "raid", "shooting", "protest", "protests", "march",
+    "rally", "demonstration", "demonstrations", "clashes", "riot", "riots", "vote", "election",
+    "referendum", "storm", "flood", "floods", "flooding", "fire", "wildfire", "crash",
+    "collision", "derailment", "landslide", "eruption", "tsunami", "hurricane", "cyclone",
+    "typhoon", "disaster", "summit", "meeting", "speech", "announcement", "collapse",
+    "offensive", "assault", "incursion", "invasion", "shelling", "ambush", "massacre"})
+_EVENT_BEFORE = re.compile(r"\b(?P<noun>[a-z]+)\s+(?:on|of)\s+(?:the\s+)?$")
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
+
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9, "ten": 10, "a": 1, "one": 1}
 
@@ -98,6 +113,8 @@ class DateMention:
     iso: str | None  # YYYY-MM-DD, YYYY-MM or YYYY; None when it cannot be resolved
     precision: str | None  # day, month, year or approximate
     future: bool = False  # "by December", "next week": a deadline or forecast
+    since: bool = False  # "since Saturday": where a running count's window starts
+    event: bool = False  # "Monday's earthquake", "the quake on Monday": an event's date
 
 
 def parse_published(published: str | None) -> dt.date | None:
@@ -284,5 +301,12 @@ def find_dates(text: str, published: str | None = None) -> list[DateMention]:
         elif kind == "year":
             span_start = m.start("year")
         iso, precision, future = _resolve(kind, m, ref)
-        out.append(DateMention(span_start, end, text[span_start:end], iso, precision, future))
+        before = text[max(0, start - 30):span_start]
+        cue = (m.groupdict().get("cue") or "").lower()
+        since = cue == "since" or _SINCE_BEFORE.search(before) is not None
+        noun = _EVENT_BEFORE.search(before)
+        event = _POSSESSIVE_AFTER.match(text, end) is not None or (
+            noun is not None and noun.group("noun").lower() in EVENT_NOUNS)
+        out.append(DateMention(span_start, end, text[span_start:end], iso, precision, future,
+                               since, event))
     return out

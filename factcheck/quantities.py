@@ -37,7 +37,7 @@ SUFFIX_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000,
 
 # Vague amounts as (low, high): wide enough to agree with any plausible exact count.
 VAGUE_AMOUNTS = {
-    "dozens": (24, 199), "scores": (40, 199), "hundreds": (200, 999),
+    "dozens": (24, 99), "scores": (40, 199), "hundreds": (200, 999),
     "thousands": (2_000, 99_999), "tens of thousands": (20_000, 99_999),
     "hundreds of thousands": (200_000, 999_999), "millions": (2_000_000, 999_999_999),
     "tens of millions": (20_000_000, 99_999_999), "hundreds of millions": (200_000_000, 999_999_999),
@@ -49,7 +49,8 @@ _SEVERAL = {"hundred": (200, 999), "thousand": (2_000, 9_999), "million": (2_000
 QUALIFIERS = [
     (OVER, r"more\s+than|over|above|upwards\s+of|in\s+excess\s+of|exceeding|just\s+over|"
            r"well\s+over|greater\s+than|north\s+of|over\s+a|stronger\s+than|larger\s+than|"
-           r"higher\s+than|bigger\s+than|topping|surpassing|passing"),
+           r"higher\s+than|bigger\s+than|topping|surpassing|passing|exceeded|exceeds|surpassed|"
+           r"surpasses|(?:has\s+|have\s+)?(?:passed|passes|topped|tops|crossed|crosses)"),
     (UNDER, r"less\s+than|fewer\s+than|under|below|nearly|almost|just\s+under|close\s+to|"
             r"not\s+quite|shy\s+of|just\s+shy\s+of|weaker\s+than|smaller\s+than|lower\s+than"),
     (AT_LEAST, r"at\s+least|no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than|"
@@ -82,6 +83,7 @@ COUNTED_CLASSES = {
     "children": "children", "child": "children", "kids": "children", "minors": "children",
     "refugees": "displaced", "evacuees": "displaced", "displaced": "displaced",
     "missing": "missing", "arrests": "arrests", "arrested": "arrests", "detainees": "arrests",
+    "detained": "arrests", "evacuated": "displaced", "rescued": "rescued",
     "hostages": "hostages", "hostage": "hostages", "prisoners": "prisoners",
     "percent": "percent", "per cent": "percent", "%": "percent",
     "percentage points": "percentage points", "magnitude": "magnitude",
@@ -113,8 +115,12 @@ _LINK = (r"(?:rose|risen|rises|rising|climbed|climbs|jumped|jumps|increased|incr
          r"exceeded|exceeds|surpassed|soared|now|totalled|totaled|numbered)")
 _BEFORE_CUE = re.compile(
     rf"\b(?:(?:(?P<toll>death|casualty|injury|fatality)\s+)?toll|number\s+of\s+(?P<noun>[a-z]+)"
-    rf"(?P<rest>(?:\s+[a-z]+)?))\b[^.;:\d]{{0,100}}?\b{_LINK}\s+$"
-    rf"|\b(?P<noun2>[a-z]{{3,}})(?:,\s+which)?\s+(?:stood|stands|totall?ed|numbered)\s+at\s+$",
+    rf"(?P<rest>(?:\s+[a-z]+)?)|number\s+(?P<part>killed|dead|injured|wounded|hurt|missing|"
+    rf"arrested|detained|displaced|evacuated|rescued))\b[^.;:\d]{{0,100}}?\b{_LINK}\s+$"
+    rf"|\b(?P<noun2>[a-z]{{3,}})(?:,\s+which)?\s+(?:stood|stands|totall?ed|numbered)\s+at\s+$"
+    rf"|\b(?P<noun3>[a-z]{{3,}})\s+(?:(?:has|have)\s+(?:now\s+)?)?(?:rose|risen|rises|climbed|climbs|"
+    rf"reached|reaches|hit|hits|passed|passes|topped|tops|surpassed|surpasses|exceeded|exceeds|"
+    rf"jumped|jumps)(?:\s+to)?\s+(?:more\s+than\s+|over\s+|about\s+|around\s+|nearly\s+)?$",
     re.IGNORECASE)
 # An act right before the number says what happened to those counted: "killed 18 civilians".
 _VERB_BEFORE = [
@@ -214,9 +220,18 @@ _NUMBER_RE = re.compile(
     rf"|(?P<vague>(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens|scores(?=\s+of)|hundreds|"
     rf"thousands|millions|billions)(?![a-z])"
     rf"|(?P<words>(?:\ba\s+(?=hundred|thousand|million|billion))?\b(?:{_WORD_ATOM})"
-    rf"(?:(?:[\s-]+(?:and[\s-]+)?)(?:{_WORD_ATOM}))*)(?![a-z]))",
+    rf"(?:(?:[\s-]+(?:(?:(?<=hundred\s)|(?<=thousand\s)|(?<=million\s)|(?<=billion\s))and[\s-]+)?)"
+    rf"(?:{_WORD_ATOM}))*)(?![a-z]))",
     re.IGNORECASE)
 _DIGIT_RE = re.compile(r"\d")
+_FROM_CHANGE = re.compile(
+    r"\b(?:rais\w*|rise|rises|rising|rose|risen|increas\w*|lift\w*|cut|cuts|cutting|reduc\w+|"
+    r"lower\w*|grow\w*|grew|fall\w*|fell|drop\w*|climb\w*|jump\w*|boost\w*|push\w*|extend\w*|"
+    r"shorten\w*|doubl\w+|halv\w+|mov\w+|go|goes|going|went|gone|hik\w+|slash\w*|revis\w+|"
+    r"chang\w+|up|down|decreas\w+|declin\w+|shr[iau]nk\w*|expand\w*|swell\w*|swollen|soar\w*|"
+    r"plung\w+|adjust\w*|bring\w*|brought)\b[^.;:]{0,60}?\bfrom\s+(?:[$€£]\s?)?$", re.IGNORECASE)
+_UNIT_GAP = re.compile(r"\s*(?:%|per\s?cent|percent|percentage[\s-]points?)(?![a-z])", re.IGNORECASE)
+_PASSED = re.compile(r"\b(?:pass|top|cross)", re.IGNORECASE)
 _WORD_RE = re.compile(r"[a-z]+")
 _FRACTION_WORDS = frozenset({"half", "third", "thirds", "quarter", "quarters", "fifth", "fifths",
                              "tenth", "tenths"})
@@ -320,7 +335,7 @@ def _parse(m: re.Match[str]) -> tuple[float | None, float | None, float | None, 
             low, high = _SEVERAL["dozen"] if head == "several" else (24, 48)
             return None, float(low), float(high), True
         n = 0.5 if head == "half a" else (1 if head in ("a", "one") else UNITS[head])
-        return 12.0 * n, None, None, False
+        return 12.0 * n, round(9.0 * n), round(15.0 * n), False
     if g["sev"]:
         scale = g["sevscale"].lower()
         low, high = _SEVERAL[scale]
@@ -334,6 +349,14 @@ def _parse(m: re.Match[str]) -> tuple[float | None, float | None, float | None, 
     if value is None:
         return None
     return value, None, None, False
+
+
+def _scale_of(m: re.Match[str]) -> float:
+    """The multiplier a number's own scale word gives ('million', 'bn', 'dozen')."""
+    if m.group("dozen"):
+        return 12.0
+    return float(SCALES.get((m.group("scale") or "").lower())
+                 or SUFFIX_SCALES.get((m.group("suf") or "").lower()) or 1)
 
 
 def _counted_after(text: str, pos: int, limit: int) -> tuple[str | None, int]:
@@ -471,6 +494,12 @@ def _noun_before(text: str, start: int) -> str | None:
         return None
     if hit.group("noun2"):
         return hit.group("noun2")
+    if hit.group("noun3"):  # "casualties surpassed 300": only a counted noun
+        noun = hit.group("noun3").lower()
+        return noun if noun in COUNTED_CLASSES and COUNTED_CLASSES[noun] not in _PEOPLE_LIKE \
+            else None
+    if hit.group("part"):  # "the number killed in ... has risen to 500"
+        return hit.group("part").lower()
     if hit.group("noun"):
         noun = hit.group("noun").lower()
         if COUNTED_CLASSES.get(noun) in _PEOPLE_LIKE:
@@ -605,18 +634,30 @@ def find_quantities(text: str, masked: list[tuple[int, int]] | None = None,
             continue
         value, low, high, vague = parsed
         end = nend
-        qualifier = VAGUE if vague else EXACT
+        # "Two dozen" is a round figure, not a count: about 24.
+        qualifier = VAGUE if vague else (ABOUT if m.group("dozen") else EXACT)
         # A range: "10,000-12,000", "10 to 12 million", "two or three".
         rng = _RANGE_RE.match(text, nend)
+        unit_gap = _UNIT_GAP.match(text, nend) if rng is None and m.group("dig") else None
+        if unit_gap and _FROM_CHANGE.search(text, max(0, nstart - 70), nstart):
+            rng = _RANGE_RE.match(text, unit_gap.end())  # "from 1.8% to 0.9%"
+            if rng is not None and rng.group().strip().lower() != "to":
+                rng = None
         if rng and not vague and idx + 1 < len(matches) and matches[idx + 1].start() <= rng.end() + 1:
             m2 = matches[idx + 1]
             p2 = _parse(m2)
+            if p2 is not None and p2[0] is not None and not _inside(m2.start(), m2.end(), mask) and \
+                    rng.group().strip().lower() == "to" and _FROM_CHANGE.search(
+                        text, max(0, nstart - 70), nstart):
+                # "raise the age from 62 to 65": a change whose figure is the new level.
+                value, low, high = p2[0], None, None
+                end = skip_until = m2.end()
+                p2 = None
             if p2 is not None and p2[0] is not None and not _inside(m2.start(), m2.end(), mask):
                 v2 = p2[0]
                 v1 = value
-                if m2.group("scale") or m2.group("suf"):
-                    scale = (SCALES.get((m2.group("scale") or "").lower())
-                             or SUFFIX_SCALES.get((m2.group("suf") or "").lower()) or 1)
+                if m2.group("scale") or m2.group("suf") or m2.group("dozen"):
+                    scale = _scale_of(m2)
                     if v1 is not None and v1 * scale <= v2 and not (m.group("scale") or m.group("suf")):
                         v1 = v1 * scale
                 if v1 is not None and v2 > v1:
@@ -635,10 +676,9 @@ def find_quantities(text: str, masked: list[tuple[int, int]] | None = None,
                 p2 = _parse(m2)
                 if p2 is not None and p2[0] is not None and value is not None:
                     v1 = value
-                    if (m2.group("scale") or m2.group("suf")) and not (m.group("scale") or m.group("suf")):
-                        scale = (SCALES.get((m2.group("scale") or "").lower())
-                                 or SUFFIX_SCALES.get((m2.group("suf") or "").lower()) or 1)
-                        v1 = v1 * scale
+                    if (m2.group("scale") or m2.group("suf") or m2.group("dozen")) and not (
+                            m.group("scale") or m.group("suf")):
+                        v1 = v1 * _scale_of(m2)
                     if p2[0] > v1:
                         value, low, high, qualifier = v1, v1, p2[0], RANGE
                         end = m2.end()
@@ -650,6 +690,7 @@ def find_quantities(text: str, masked: list[tuple[int, int]] | None = None,
         lead = text[max(0, num_start - 40):num_start]
         unit = _MAGNITUDE_BEFORE.search(lead)
         q = _QUALIFIER_RE.search(lead[:unit.start()] if unit else lead)
+        passed = q is not None and _PASSED.search(q.group()) is not None
         if q and qualifier not in (RANGE,):
             for i, (name, _) in enumerate(QUALIFIERS):
                 if q.group(f"q{i}"):
@@ -692,6 +733,11 @@ def find_quantities(text: str, masked: list[tuple[int, int]] | None = None,
                 noun, _ = _counted_after(text, end + share.end(), len(text))
             else:
                 noun = _noun_before(text, start)
+                if noun is None and start != num_start:  # "casualties surpassed 300"
+                    noun = _noun_before(text, num_start)
+        if passed and noun is not None and noun.lower() not in COUNTED_CLASSES and not currency:
+            # "Parliament passed 12 laws" counts laws; "the toll passed 500" is over 500.
+            qualifier, low, start = EXACT, None, num_start
         counted = _normalise_counted(noun)
         if counted in ("dollar", "usd"):
             counted = "usd"

@@ -201,7 +201,8 @@ MINISTERS = "Foreign Ministers of Canada, Japan, Norway and the Netherlands"
 
 # (story, words of the claim text, value, low, high, qualifier, counted, attributed_to, as_of, modality)
 STORY_CLAIMS = [
-    ("quake_wire", "Quake death toll rises to 2,310", 2310, None, None, "exact", "deaths", AP, None, "asserted"),
+    ("quake_wire", "Quake death toll rises to 2,310", 2310, None, None, "exact", "deaths", AP, "2025-03-12",
+     "asserted"),
     ("quake_wire", "The death toll from a powerful earthquake", 2310, None, None, "exact", "deaths",
      "country’s disaster agency", "2025-03-12", "reported"),
     ("quake_wire", "The magnitude 7.1 quake struck", 7.1, None, None, "exact", "magnitude", AP, "2025-03-10",
@@ -214,7 +215,7 @@ STORY_CLAIMS = [
      "2025-03-11", "reported"),
     ("quake_wire", "risen by nearly 800", 800, None, 800, "under", "change", AP, "2025-03-12", "asserted"),
     ("quake_wire", "her two children", 2, None, None, "exact", "children", AP, "2025-03-11", "asserted"),
-    ("quake_wire", "There are still dozens of people", None, 24, 199, "vague", "people", "Mehmet Yilmaz", None,
+    ("quake_wire", "There are still dozens of people", None, 24, 99, "vague", "people", "Mehmet Yilmaz", None,
      None),
     ("quake_wire", "treating around 3,000 patients", 3000, None, None, "about", "patient", "Fahrettin Kaya",
      None, "reported"),
@@ -225,8 +226,9 @@ STORY_CLAIMS = [
     ("quake_wire", "tens of thousands more are sleeping", None, 20000, 99999, "vague", "people", "official",
      None, "reported"),
     ("quake_wire", "three-quarters of the buildings", 75, None, None, "about", "percent", AP, None, None),
-    ("quake_wire", "A dozen aftershocks", 12, None, None, "exact", "aftershock", AP, "2025-03-10", None),
-    ("quake_wire", "stronger than magnitude 5", 5, 5, None, "over", "magnitude", AP, "2025-03-10", None),
+        # "since Monday" opens the window of a running count: it stands as of the report.
+    ("quake_wire", "A dozen aftershocks", 12, 9, 15, "about", "aftershock", AP, "2025-03-12", None),
+    ("quake_wire", "stronger than magnitude 5", 5, 5, None, "over", "magnitude", AP, "2025-03-12", None),
     ("quake_wire", "would send €20 million", 20e6, None, None, "exact", "eur", "European Union", None,
      "planned"),
     ("quake_wire", "the World Bank pledged $1.2 billion", 1.2e9, None, None, "exact", "usd", "World Bank", None,
@@ -245,7 +247,7 @@ STORY_CLAIMS = [
     ("protest_reuters", "risen by 12%", 12, None, None, "exact", "percent change", "property portal Idealista",
      "2024-11-24", "reported"),
     ("protest_reuters", "by nearly half since 2019", 50, None, 50, "under", "percent change",
-     "property portal Idealista", "2019", "reported"),
+     "property portal Idealista", "2024-11-24", "reported"),
     ("protest_reuters", "1,200 euros a month", 1200, None, None, "exact", "eur", REUTERS, None, "asserted"),
     ("protest_reuters", "About two-thirds of Spaniards", 66.7, None, None, "about", "percent",
      "national statistics institute INE", "2024-10", "reported"),
@@ -263,7 +265,7 @@ STORY_CLAIMS = [
      "2024-11-23", "reported"),
 
     ("flood_web", "Flood death toll in central Europe rises to 23", 23, None, None, "exact", "deaths", CED,
-     None, "asserted"),
+     "2024-09-18", "asserted"),
     ("flood_web", "The number of people killed in floods", 23, None, None, "exact", "deaths", CED,
      "2024-09-18", "asserted"),
     ("flood_web", "evacuated thousands of residents", None, 2000, 99999, "vague", "displaced", CED,
@@ -287,7 +289,7 @@ STORY_CLAIMS = [
      "regional governor", None, "reported"),
     ("flood_web", "More than 40,000 homes were without power", 40000, 40000, None, "over", "home",
      "state news agency PAP, citing energy operator Tauron", "2024-09-17", "reported"),
-    ("flood_web", "a dozen towns", 12, None, None, "exact", "town", CED, None, "asserted"),
+    ("flood_web", "a dozen towns", 12, 9, 15, "about", "town", CED, None, "asserted"),
     ("flood_web", "hundreds of millions of euros", None, 200e6, 999999999, "vague", "eur", "Karl Nehammer",
      None, "planned"),
     ("flood_web", "up to €10 billion", 10e9, None, 10e9, "up to", "eur", "European Commission", None,
@@ -295,7 +297,8 @@ STORY_CLAIMS = [
     ("flood_web", "as much as 400 millimetres of rain", 400, None, 400, "up to", "millimetre", "Meteorologists",
      None, "reported"),
 
-    ("election_web", "Turnout hits 67.3%", 67.3, None, None, "exact", "percent", LEDGER, None, "asserted"),
+    ("election_web", "Turnout hits 67.3%", 67.3, None, None, "exact", "percent", LEDGER, "2024-07-05",
+     "asserted"),
     ("election_web", "was 67.3 per cent", 67.3, None, None, "exact", "percent", "Electoral Commission",
      "2024-07-04", "reported"),
     ("election_web", "up 2.1 percentage points", 2.1, None, None, "exact", "percentage points change",
@@ -571,3 +574,36 @@ def test_attribution_forms_seen_in_wire_copy(line, value, source):
 ])
 def test_decimals_currency_words_and_plural_nouns(line, value, counted):
     assert claim_with(parse_statement(line, PUB), value).counted == counted
+
+
+@pytest.mark.parametrize("line, value, as_of", [
+    # "since" opens a running count's window: the count stands as of the report.
+    ("Officers have detained 38 people since Wednesday, the police said.", 38, "2024-10-25"),
+    ("The agency said on Thursday that 38 people had been detained since Monday.", 38, "2024-10-24"),
+    # A date naming the event is not the date of its toll.
+    ("The number of people killed in Tuesday's landslide has climbed to 61.", 61, "2024-10-25"),
+    ("At least 61 people died in the landslide on Tuesday, officials said.", 61, "2024-10-25"),
+    ("The toll now stands at 61.", 61, "2024-10-25"),
+    # ... but it does date what belongs to the event itself, and an explicit day stays.
+    ("Tuesday's rally drew some 20,000 people.", 20000, "2024-10-22"),
+    ("The toll from Tuesday's landslide rose to 61 on Thursday.", 61, "2024-10-24"),
+    ("Twelve people were killed on Tuesday.", 12, "2024-10-22"),
+    # A when-clause after "since 1999" happened in 1999.
+    ("It was the worst flood since 1999, when 300 people drowned.", 300, "1999"),
+])
+def test_running_counts_stand_as_of_the_report(line, value, as_of):
+    doc, sents = make_document([line])
+    claim = next(c for c in numeric(extract_claims(doc, sents)) if c.value == value)
+    assert claim.as_of == as_of
+
+
+@pytest.mark.parametrize("line, value, low, high, text", [
+    ("Officials said between 40 and 60 people were killed.", 40, 40, 60,
+     "Officials said between 40 and 60 people were killed"),
+    ("Between 300 and 400 homes were destroyed and 50 people were hurt.", 300, 300, 400,
+     "Between 300 and 400 homes were destroyed"),
+])
+def test_between_and_is_one_clause(line, value, low, high, text):
+    doc, sents = make_document([line])
+    claim = next(c for c in numeric(extract_claims(doc, sents)) if c.value == value)
+    assert (claim.low, claim.high, claim.text) == (low, high, text)

@@ -53,3 +53,17 @@ def test_without_publication_date_relative_dates_stay_unknown():
                                   "the F-16 jets", "3,000 troops"])
 def test_words_that_are_not_dates(text):
     assert find_dates(text, "2024-10-25") == []
+
+
+@pytest.mark.parametrize("text, since, event", [
+    ("had been detained since Friday", True, False),
+    ("has grown since last week", True, False),
+    ("the flood on Tuesday", False, True),
+    ("in Tuesday's flood", False, True),
+    ("after last week’s vote", False, True),
+    ("were detained on Friday", False, False),
+    ("the toll on Tuesday", False, False),
+])
+def test_window_starts_and_event_dates_are_marked(text, since, event):
+    (d,) = find_dates(text, "2024-10-25")
+    assert (d.since, d.event) == (since, event)

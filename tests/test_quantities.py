@@ -23,8 +23,8 @@ from factcheck.quantities import find_quantities
         ("12k protesters", 12000, None, None, "exact", "people"),
         ("three generals", 3, None, None, "exact", "general"),
         ("three-thousand troops", 3000, None, None, "exact", "troops"),
-        ("a dozen people", 12, None, None, "exact", "people"),
-        ("over two dozen missiles", 24, 24, None, "over", "missile"),
+        ("a dozen people", 12, 9, 15, "about", "people"),
+        ("over two dozen missiles", 24, 24, 30, "over", "missile"),
         ("twenty-five officers", 25, None, None, "exact", "officer"),
         ("500 officers", 500, None, None, "exact", "officer"),
         ("5,000 or more fans", 5000, 5000, None, "at least", "fan"),
@@ -48,7 +48,7 @@ def test_values_qualifiers_and_counted(text, value, low, high, qualifier, counte
         ("thousands of soldiers", 2000, 99999, "troops"),
         ("hundreds of people", 200, 999, "people"),
         ("tens of thousands of demonstrators", 20000, 99999, "people"),
-        ("dozens of civilians", 24, 199, "people"),
+        ("dozens of civilians", 24, 99, "people"),
         ("a few hundred troops", 200, 999, "troops"),
     ],
 )
@@ -140,4 +140,28 @@ def test_ages_phones_measures_durations_are_not_counts(text):
 )
 def test_news_quantities(text, value, low, high, qualifier, counted):
     q = find_quantities(text)[0]
+    assert (q.value, q.low, q.high, q.qualifier, q.counted) == (value, low, high, qualifier, counted)
+
+
+@pytest.mark.parametrize("text, value, low, high, qualifier, counted", [
+    # Verbs of passing a mark say "over".
+    ("the toll passed 200 on Friday", 200, 200, None, "over", "deaths"),
+    ("injuries have now topped 1,000", 1000, 1000, None, "over", "injured"),
+    ("fatalities exceeded 70", 70, 70, None, "over", "deaths"),
+    ("casualties surpassed 90", 90, 90, None, "over", "casualties"),
+    ("lawmakers passed 14 amendments", 14, None, None, "exact", "amendment"),
+    # A change from one level to another gives the new level, not a range.
+    ("plans to lift the pension age from 60 to 63", 63, None, None, "exact", None),
+    ("the bank lowered its forecast from 2.5% to 1.9%", 1.9, None, None, "exact", "percent"),
+    ("prices fell from 40 to 35 euros", 35, None, None, "exact", "eur"),
+    ("teams of 10 to 12 people", 10, 10, 12, "range", "people"),
+    # Dozens are round figures, not counts.
+    ("three dozen schools", 36, 27, 45, "about", "school"),
+    ("half a dozen boats", 6, 4, 8, "about", "boat"),
+    ("between two and three dozen houses", 24, 24, 36, "range", "house"),
+    # "and" joins number words only after a scale word.
+    ("two hundred and ten people", 210, None, None, "exact", "people"),
+])
+def test_passing_marks_changes_and_round_figures(text, value, low, high, qualifier, counted):
+    (q,) = find_quantities(text)
     assert (q.value, q.low, q.high, q.qualifier, q.counted) == (value, low, high, qualifier, counted)
