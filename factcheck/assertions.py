@@ -28,6 +28,8 @@ from dataclasses import dataclass
 
 from factcheck.matching import (
     measures_differ,
+    place_of,
+    vague_place,
     OPEN_OBJECT_ACTS,
     SAME_TEXT,
     WEAK_MEASURES,
@@ -290,10 +292,17 @@ def _split_by_measure(members: Sequence[str], feats: Mapping[str, ClaimFeatures]
     return [sorted(p) for p in parts.values()]
 
 
+def _specific_place(subject: str | None) -> str | None:
+    return None if vague_place(subject) else place_of(subject)
+
+
 def _group_numbers(numeric: Sequence[str], feats: Mapping[str, ClaimFeatures],
                    partners: Mapping[str, list[tuple[float, str]]]) -> list[list[str]]:
     """Numbers grouped by the quantity they count, values aside."""
-    subject: dict[str, str | None] = {i: feats[i].claim.subject for i in numeric}
+    # Only a specific place splits a quantity: "the Lutanian capital" or "Monday's" names
+    # none of its own and is read like a missing subject.
+    own = {i: _specific_place(feats[i].claim.subject) for i in numeric}
+    subject: dict[str, str | None] = dict(own)
     unit = {i: quantity_unit(feats[i]) for i in numeric}
     by_doc: dict[str, list[ClaimFeatures]] = defaultdict(list)
     for i in numeric:
@@ -304,21 +313,21 @@ def _group_numbers(numeric: Sequence[str], feats: Mapping[str, ClaimFeatures],
         f = feats[i]
         # A figure with no subject of its own refers back: to the nearest earlier number
         # of the same kind on its page, else to its closest match, else to a later one.
-        same_kind = [g for g in by_doc[f.claim.document_id] if g.claim.subject and g.claim.id != i
+        same_kind = [g for g in by_doc[f.claim.document_id] if own[g.claim.id] and g.claim.id != i
                      and unit[g.claim.id] == unit[i] and g.scope == f.scope
                      and not _measures_differ(g, f)]
         earlier = [g for g in same_kind if g.claim.start < f.claim.start]
         if earlier:
-            subject[i] = max(earlier, key=lambda g: (g.claim.start, g.claim.id)).claim.subject
+            subject[i] = own[max(earlier, key=lambda g: (g.claim.start, g.claim.id)).claim.id]
             continue
         for _, j in partners.get(i, ()):
             g = feats[j]
-            if g.claim.subject and unit[j] == unit[i] and g.scope == f.scope and not _measures_differ(g, f):
-                subject[i] = g.claim.subject
+            if own[j] and unit[j] == unit[i] and g.scope == f.scope and not _measures_differ(g, f):
+                subject[i] = own[j]
                 break
         else:
             if same_kind:
-                subject[i] = min(same_kind, key=lambda g: (g.claim.start, g.claim.id)).claim.subject
+                subject[i] = own[min(same_kind, key=lambda g: (g.claim.start, g.claim.id)).claim.id]
     # Figures of other stories never share a quantity: the story is part of the key.
     keyed: dict[tuple, list[str]] = defaultdict(list)
     for i in numeric:

@@ -31,6 +31,7 @@ from urllib.parse import urlparse
 
 from factcheck.models import EVENT, NUMERIC, QUOTE, Claim, Document, Match
 from factcheck.normalise import (
+    ACTOR_NAMES,
     STOPWORDS,
     actor_tokens,
     actors_in_words,
@@ -107,6 +108,8 @@ CURRENCIES = {"eur": "eur", "euro": "eur", "euros": "eur", "€": "eur", "usd": 
               "renminbi": "cny", "rupee": "inr", "rupees": "inr", "franc": "chf", "francs": "chf",
               "rouble": "rub", "roubles": "rub", "ruble": "rub", "rubles": "rub", "won": "krw",
               "hryvnia": "uah", "hryvnias": "uah", "cent": "cent", "cents": "cent"}
+_MONEY = frozenset(CURRENCIES.values())
+BARE_AMOUNT = 1e6  # a bare "1.5 billion" after a sum of money is money; a bare "62" is not
 MEASURED_UNITS = frozenset({"percent", "percentage points", "people", ""}) | frozenset(CURRENCIES.values())
 _SCALE_WORDS = frozenset("""thousand thousands million millions billion billions trillion bn m mn k
 tn per cent percent pct % - dozen hundred""".split())
@@ -145,11 +148,14 @@ _PEOPLE_KINDS = (
     ("deaths", re.compile(r"\b(?:killed|died|dead|death|perished)\b", re.I)),
     ("affected", re.compile(r"\b(?:affected|without power|without water|lack\w* access)\b", re.I)),
 )
+_COUNTED_KINDS = frozenset({"displaced", "injured", "deaths"})  # counted classes of their own
 _TOKEN_RE = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*|[%€$£¥]|[^\w\s]")
 _NUMBER_WORDS = frozenset("""a an one two three four five six seven eight nine ten eleven twelve
 dozen dozens hundred hundreds thousand thousands million millions billion billions tens scores
 some about around over nearly almost more than less fewer at least up to roughly""".split())
 _PRONOUNS = frozenset({"it", "they", "them", "which"})
+_REPORTING = frozenset("""said says say claimed claims claim told tells reported reports estimated
+estimates counted counts""".split())
 _CALENDAR_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january
 february march april may june july august september october november december today yesterday
 year years month months week weeks day days night weekend morning afternoon evening
@@ -302,8 +308,8 @@ def _phrase_before(tokens: Sequence[str]) -> tuple[list[str], bool]:
     skipped = 0
     while k >= 0 and skipped < 10 and not _content(tokens[k]):
         low = tokens[k].lower()
-        if low in _PRONOUNS:
-            return [], True
+        if low in _PRONOUNS or low in _REPORTING:
+            return [], True  # "it", or a speaker: "the organisers said 100,000"
         if tokens[k] in {",", ";", ":", "(", ")"} and skipped == 0:
             pass
         elif tokens[k] in {";", ":", "(", ")", "—", "–"}:
@@ -363,6 +369,8 @@ def claim_measure(claim: Claim, documents: Mapping[str, Document]) -> Measure:
     if unit == "people":
         clause = text[span[0]:span[1] + 80]
         kinds = [k for k, cue in _PEOPLE_KINDS if cue.search(clause)]
+        if kinds and kinds[0] in _COUNTED_KINDS:  # "people were treated for injuries": the injured
+            return Measure(kinds[0], frozenset(), per, False, year, rate_word)
         return Measure(unit, frozenset(kinds[:1]), per, False, year, rate_word)
     stems = frozenset(_stem(w) for w in words)
     if not unit and stems & {"crowd"}:
@@ -516,6 +524,37 @@ def claim_features(claim: Claim, documents: Mapping[str, Document],
     )
 
 
+_DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "ans")
+_NOT_PLACES = _CALENDAR_WORDS | frozenset("""north south east west northern southern eastern western
+central capital city country region province state nation""".split())
+
+
+def place_of(subject: str | None) -> str | None:
+    """A claim's subject as a place to tell quantities apart: None when it names no
+    place at all ("monday's", "south")."""
+    if not subject:
+        return None
+    norm = subject.lower().replace("’", "'").removesuffix("'s")
+    return None if norm in _NOT_PLACES else subject
+
+
+def vague_place(subject: str | None) -> bool:
+    """A place said loosely ("the Lutanian capital", "Eskaran"): an adjective of a
+    country that is no country name of its own. It names no other place than the
+    specific one a story gives, so it never splits a quantity; a country named as
+    such ("Russia") against a region ("Kursk") still does (a part is not the whole)."""
+    if not subject:
+        return True
+    norm = subject.lower()
+    return "capital" in norm or (norm.endswith(_DEMONYM_ENDINGS) and norm not in ACTOR_NAMES)
+
+
+def places_differ(a: str | None, b: str | None) -> bool:
+    """Two subjects name different specific places."""
+    a, b = place_of(a), place_of(b)
+    return bool(a and b and a != b and not vague_place(a) and not vague_place(b))
+
+
 def quantity_unit(f: ClaimFeatures) -> str | None:
     """The class a numeric claim's figure counts or measures ("" for a bare figure with a
     named measure, None when nothing says what it is)."""
@@ -544,7 +583,7 @@ def same_quantity(a: ClaimFeatures, b: ClaimFeatures) -> bool:
         return False
     if a.owner and b.owner and a.owner != b.owner:
         return False  # Russian troops in Kursk are not North Korean troops in Kursk
-    return not (ca.subject and cb.subject and ca.subject != cb.subject)
+    return not places_differ(ca.subject, cb.subject)
 
 
 def resolve_references(feats: Sequence[ClaimFeatures]) -> list[ClaimFeatures]:
@@ -572,7 +611,8 @@ def resolve_references(feats: Sequence[ClaimFeatures]) -> list[ClaimFeatures]:
             if refers and near and (not m.unit or m.unit == last.measure.unit):
                 out[k] = replace(f, measure=replace(last.measure, year=m.year or last.measure.year,
                                                     per=m.per, rate=m.rate, anaphoric=False))
-            elif not refers and m.unit == "" and near and last.measure.unit:
+            elif not refers and m.unit == "" and near and last.measure.unit in _MONEY \
+                    and (f.claim.value or 0) >= BARE_AMOUNT:
                 # "1.5 billion for households" after "the 2.4 billion euro package": its unit.
                 out[k] = replace(f, measure=replace(m, unit=last.measure.unit))
             elif not refers:
@@ -656,8 +696,8 @@ def _block_keys(f: ClaimFeatures, rare: Mapping[str, int]) -> tuple[list[str], l
     unit = quantity_unit(f) if c.kind == NUMERIC else None
     if unit is not None:
         story = f.story or ""
-        if c.subject:
-            structural.append(f"q:{story}|{unit}|{c.subject}|{','.join(f.scope)}")
+        if place_of(c.subject):
+            structural.append(f"q:{story}|{unit}|{place_of(c.subject)}|{','.join(f.scope)}")
         for word in sorted(f.measure.words - WEAK_MEASURES)[:2] if f.measure else ():
             structural.append(f"m:{story}|{unit}|{word}|{','.join(f.scope)}")
         if c.value is not None:

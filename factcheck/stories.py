@@ -38,6 +38,12 @@ from factcheck.normalise import STOPWORDS, normalise
 # merges stories (their figures of one counted thing then need a subject to stay
 # apart); higher splits a story when outlets word it differently.
 STORY_SIMILARITY = 0.25
+# Containment: a document whose names (those any other document shares) are held by
+# a story for at least this share, idf-weighted, with at least CONTAINED_NAMES held,
+# joins it. Lower lets reports of two events sharing a country and a kind merge;
+# higher leaves a short report naming two of the event's four names alone.
+CONTAINMENT = 0.8
+CONTAINED_NAMES = 2
 STORY_GAP_DAYS = 21  # a report this long after a story's last one starts another story
 MIN_NAMES = 1  # a text naming none is described by all its content words
 # Document frequencies of a small corpus say little about how telling a word is:
@@ -136,6 +142,17 @@ class _Story:
         return self.first - gap <= day <= self.last + gap
 
 
+def _containment(names: Mapping[str, float], story: _Story) -> float:
+    """Share of a document's shared names (idf-weighted) that the story already holds,
+    when it holds at least CONTAINED_NAMES of them: a short report naming the event's
+    place and people joins it even when the story's long reports name many more
+    (cosine is then low). 0 when too few names are held."""
+    held = [w for t, w in names.items() if t in story.vector]
+    if len(held) < CONTAINED_NAMES:
+        return 0.0
+    return STORY_SIMILARITY * (sum(held) / sum(names.values())) / CONTAINMENT
+
+
 def find_stories(documents: Mapping[str, Document], claims: Sequence[Claim]) -> dict[str, str]:
     """Document id -> story id (a content id of the story's sorted document ids).
 
@@ -164,6 +181,8 @@ def find_stories(documents: Mapping[str, Document], claims: Sequence[Claim]) -> 
         vec = {t: w * idf[t] for t, w in raw[i].items()}
         norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
         vectors[i] = {t: w / norm for t, w in vec.items()}
+    # The names a document shares with any other, weighted by idf: what can tie it to a story.
+    shared = {i: {t: idf[t] ** 0.5 for t in raw[i] if df[t] > 1} for i in ids}
     days = {i: _day(documents[i].published) if i in documents else None for i in ids}
     order = sorted(ids, key=lambda i: (days[i] is None, days[i] or dt.date.min, i))
 
@@ -182,7 +201,7 @@ def find_stories(documents: Mapping[str, Document], claims: Sequence[Claim]) -> 
             story = stories[s]
             if not story.near(days[i]):
                 continue
-            score = story.cosine(vec)
+            score = max(story.cosine(vec), _containment(shared[i], story))
             if score >= best_score:
                 best, best_score = s, score
         if best is None:

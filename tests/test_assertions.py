@@ -456,3 +456,21 @@ def test_a_figure_of_an_earlier_year_is_another_quantity_with_a_reason():
     assert home(assertions, then_a) == home(assertions, then_b)
     assert home(assertions, now_a).status == home(assertions, then_a).status == CORROBORATED
     assert any("1999" in r for r in home(assertions, then_a).reasons)
+
+
+def test_a_loosely_named_place_joins_the_named_one_but_two_towns_stay_apart():
+    docs = {
+        "r1": page("r1", "Outlet A", "Thousands march against Premier Tomas Reiner in the Norlandian capital. "
+                                     "Police put the crowd at 9,000."),
+        "r2": page("r2", "Outlet B", "Police said 9,000 people marched in Havel against Premier Tomas Reiner."),
+        "r3": page("r3", "Outlet C", "In Havel, organisers said 30,000 people marched against Premier Tomas Reiner. "
+                                     "In Brisk, 2,000 people rallied."),
+    }
+    loose = figure(docs["r1"], "Police put the crowd at 9,000", 9000, None, subject="norlandian capital")
+    named = figure(docs["r2"], "9,000 people marched in Havel", 9000, "people", subject="havel")
+    other = figure(docs["r3"], "organisers said 30,000 people marched", 30000, "people", subject="havel")
+    town = figure(docs["r3"], "In Brisk, 2,000 people rallied", 2000, "people", subject="brisk")
+    assertions = build([loose, named, other, town], docs)
+    assert home(assertions, loose) == home(assertions, named) == home(assertions, other)
+    assert home(assertions, town).claim_ids == (town.id,)
+    assert home(assertions, named).status == CONTRADICTED  # 9,000 vs 30,000 for one march

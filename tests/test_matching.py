@@ -216,7 +216,8 @@ def measured(text: str, value: float, counted: str | None, published: str = "202
     ("a 5 billion dollar rescue fund", 5e9, "fund", "usd", {"rescu", "fund"}),
     ("Officials put the size of the crowd at 8,000", 8000, None, "people", {"crowd"}),
     ("8,000 people marched to the town hall", 8000, "people", "people", {"crowd"}),
-    ("8,000 people were living in tents", 8000, "people", "people", {"displaced"}),
+    ("8,000 people were living in tents", 8000, "people", "displaced", set()),
+    ("8,000 people were still trapped", 8000, "people", "people", {"trapped"}),
 ])
 def test_claim_measure(text, value, counted, unit, words):
     m = measured(text, value, counted)

@@ -70,3 +70,18 @@ def test_a_report_weeks_later_starts_another_story():
 def test_document_without_words_has_no_story(text):
     docs = {"e": Document(id="e", path="/n/e.txt", text=text)}
     assert find_stories(docs, []) == {}
+
+
+def test_a_short_report_naming_part_of_the_story_joins_it():
+    long_story = [
+        ("Rescuers in Varnia searched the rubble after the Eskara earthquake, Governor Ilse Marek said, "
+         "as the Red Crescent and Minister Lena Dorr visited Korvath and Tamsk.", "2025-03-10"),
+        ("In Varnia the Eskara quake toll rose, Governor Ilse Marek and Minister Lena Dorr said in Korvath.",
+         "2025-03-11"),
+    ]
+    short = [("Survivor Ana Kovic told of the Varnia horror as Eskara mourned.", "2025-03-11")]
+    other = [("Floods hit Eskara's Brenner valley, Mayor Jan Holt said.", "2025-03-11")]
+    docs, claims = corpus(long_story, short, other)
+    found = find_stories(docs, claims)
+    assert found["d10"] == found["d00"] == found["d01"]
+    assert found["d20"] != found["d00"]  # one shared name (the country) is not enough
