@@ -96,8 +96,25 @@ _PLANNED = re.compile(
     r"\b(?:plans?\s+to|planning\s+to|planned|intends?\s+to|intending\s+to|will|shall|"
     r"expected\s+to|set\s+to|scheduled\s+to|prepar\w+\s+to|aims?\s+to|going\s+to|"
     r"being\s+readied|readied\s+to|(?:is|are)\s+to\s+be|forecasts?|projected\s+to|"
+    r"(?:is|are|was|were)\s+due\s+to|"
     r"(?:promis|pledg|vow)\w*(?:\s+[\w-]+){0,4}?\s+to\s+[a-z]+)\b", re.IGNORECASE)
-_HEADLINE_INFINITIVE = re.compile(r"^[-–•*\s]*[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*\s+to\s+[a-z]+")
+# "Allies to send more troops": a headline's bare infinitive is a plan ("According to
+# the ministry" and "Next to the station" are not).
+_HEADLINE_INFINITIVE = re.compile(
+    r"^[-–•*\s]*(?!(?:According|Due|Next|Close|Prior|Up|Thanks|Owing|Contrary|Similar|"
+    r"Compared|Back|Closer|Home|Welcome)\b)[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*\s+to\s+"
+    r"(?!(?:the|a|an|its|their|his|her|our|this|that|these|those|be)\b)[a-z]+")
+# "a government plan to raise ...": a plan named as a noun governs what follows it only.
+_PLAN_NOUN = re.compile(r"\b(?:a|an|the|its|their|his|her|our|this|that|[\w’']+[’']s)\s+"
+                        r"(?:[\w-]+\s+){0,2}?(?:plans?|proposals?|bid|pledges?|promises?)\s+to\b",
+                        re.IGNORECASE)
+# "The reform would raise ...", "... would rise under the bill": what a measure would
+# do is its plan, not a hedge.
+_MEASURE_WOULD = re.compile(
+    r"\b(?:bill|reform|law|legislation|plan|proposal|package|measures?|scheme|budget|deal|"
+    r"policy|overhaul|changes)\b[^.;]{0,60}?\bwould\b|\bwould\b[^.;]{0,80}?\bunder\s+(?:the|a|its|"
+    r"their)\s+(?:[\w-]+\s+){0,2}?(?:bill|reform|law|legislation|plan|proposal|package|scheme|"
+    r"budget|deal)\b", re.IGNORECASE)
 _HEDGED = re.compile(
     r"\b(?:would|could|might|may|if|possibly|possible|possibility|likely|reportedly|allegedly|"
     r"potentially|perhaps|probably|unconfirmed|believed\s+to|thought\s+to|suspected)\b",
@@ -106,7 +123,7 @@ _NEGATED = re.compile(r"\b(?:not|never|none|nor)\b|\bno\b(?!\.?\s*\d)|n[’']t\b
 _WORD_RE = re.compile(r"[a-z]+")
 _PLAN_WORDS = frozenset({"plan", "plans", "planning", "planned", "intend", "intends", "intending",
                          "will", "shall", "expected", "set", "scheduled", "aim", "aims", "going",
-                         "readied", "be", "forecast", "forecasts", "projected"})
+                         "readied", "be", "forecast", "forecasts", "projected", "due"})
 _PLAN_PREFIXES = ("prepar", "promis", "pledg", "vow")
 _HEDGE_WORDS = frozenset({"would", "could", "might", "may", "if", "possibly", "possible",
                           "possibility", "likely", "reportedly", "allegedly", "potentially",
@@ -573,17 +590,24 @@ def _without_dates(span: str, start: int, dates: Sequence[DateMention]) -> str:
 
 
 def _modality(span: str, attribution: Attribution | None, predicate: str | None,
-              date: DateMention | None) -> str:
+              date: DateMention | None, anchor: tuple[int, int] | None = None) -> str:
+    """How a claim is put. `anchor` is a quantity's span within `span`: what follows
+    a comma after it ("6.9, a difference that experts said would not change ...")
+    speaks of something else."""
     if predicate == "deny" or (attribution is not None and attribution.modality == "denied"):
         return "denied"
+    if anchor is not None:
+        comma = _AFTER_COUNT.search(span, anchor[1])
+        if comma:
+            span = span[:comma.start()]
     # The word set decides which patterns can match at all (most spans need none).
     words = set(_WORD_RE.findall(span.lower()))
     if (date is not None and date.future) or _HEADLINE_INFINITIVE.match(span) or (
             (not words.isdisjoint(_PLAN_WORDS) or any(w.startswith(_PLAN_PREFIXES) for w in words))
-            and _PLANNED.search(span)):
+            and _planned(span, anchor)):
         return "planned"
     if "would" in words and not _STRONG_HEDGE.search(span) and (
-            attribution is not None or _SAID_WOULD.search(span)):
+            attribution is not None or _SAID_WOULD.search(span) or _MEASURE_WOULD.search(span)):
         return "planned"
     if (not words.isdisjoint(_HEDGE_WORDS) and _HEDGED.search(span)) or (
             attribution is not None and attribution.modality == "hedged"):
@@ -596,6 +620,21 @@ def _modality(span: str, attribution: Attribution | None, predicate: str | None,
     if attribution is not None:
         return "reported"
     return "asserted"
+
+
+_AFTER_COUNT = re.compile(r",\s+(?!\d{3}\b)|\s[–—]\s")
+
+
+def _planned(span: str, anchor: tuple[int, int] | None) -> bool:
+    """A plan word governs the clause, except a plan named as a noun after the count
+    ("marched against a government plan to raise ...")."""
+    nouns = [m for m in _PLAN_NOUN.finditer(span)] if anchor is not None else []
+    for m in _PLANNED.finditer(span):
+        if any(n.start() <= m.start() < n.end() and anchor is not None and anchor[1] <= n.start()
+               for n in nouns):
+            continue
+        return True
+    return False
 
 
 def _pick_attribution(atts: Sequence[Attribution], start: int, end: int,
@@ -924,7 +963,8 @@ def _sentence_claims(document: Document, sentence: Sentence, previous: Sentence 
         else:
             date = _nearest_date(dates, *scope, anchor, statement)
         entities = _entities(span)
-        modality = _modality(_without_dates(span, start, dates), att, predicate, date)
+        modality = _modality(_without_dates(span, start, dates), att, predicate, date,
+                             (anchor[0] - start, anchor[1] - start) if anchor else None)
         value = quantity.value if quantity is not None else None
         score, features = _worthiness(kind, quantity, named, att, date, entities, predicate, modality)
         doc_start, doc_end = base + start, base + end

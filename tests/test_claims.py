@@ -607,3 +607,25 @@ def test_between_and_is_one_clause(line, value, low, high, text):
     doc, sents = make_document([line])
     claim = next(c for c in numeric(extract_claims(doc, sents)) if c.value == value)
     assert (claim.low, claim.high, claim.text) == (low, high, text)
+
+
+@pytest.mark.parametrize("line, value, modality", [
+    # "According to the ..." is no headline infinitive.
+    ("According to the fire service, 37 homes burned down.", 37, "reported"),
+    ("Ministers to cut 3,000 jobs", 3000, "planned"),
+    # A "said ... would" after the count's clause speaks of something else.
+    ("The agency put the damage at 4.2 million euros, a figure analysts said would rise.", 4.2e6,
+     "reported"),
+    ("Officials said 800 more beds would be added.", 800, "planned"),
+    # A plan named as a noun after the count does not make the count a plan.
+    ("About 8,000 farmers rallied against the ministry's plan to cut subsidies.", 8000, "asserted"),
+    ("The ministry plans to cut 8,000 jobs.", 8000, "planned"),
+    # What a measure would do is its plan.
+    ("The law would lower the voting age from 18 to 16.", 16, "planned"),
+    ("Fares would rise to 3 euros under the proposal.", 3, "planned"),
+    ("The council is due to approve 40 new posts in June.", 40, "planned"),
+])
+def test_plan_and_would_govern_only_their_own_clause(line, value, modality):
+    doc, sents = make_document([line])
+    claim = next(c for c in numeric(extract_claims(doc, sents)) if c.value == value)
+    assert claim.modality == modality
