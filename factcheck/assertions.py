@@ -585,7 +585,12 @@ def _summarise(kind: str, claims: list[Claim], feats: Mapping[str, ClaimFeatures
     support_claims = (positives or claims) if conflict else claims
     support_outlets = {feats[c.id].outlet for c in support_claims}
     n_independent = len({component[c.id] for c in claims})
-    if conflict:
+    if conflict and len(outlets) < 2:
+        # One outlet giving two figures is no dispute between sources: it stays
+        # single-source, with the clash among its reasons.
+        status = SINGLE_SOURCE
+        reasons.append(f"only {outlets[0]} reports it: its own figures differ, no second outlet to weigh")
+    elif conflict:
         status = CONTRADICTED
     elif len(support_outlets) >= 2:
         status = CORROBORATED

@@ -474,3 +474,18 @@ def test_a_loosely_named_place_joins_the_named_one_but_two_towns_stay_apart():
     assert home(assertions, loose) == home(assertions, named) == home(assertions, other)
     assert home(assertions, town).claim_ids == (town.id,)
     assert home(assertions, named).status == CONTRADICTED  # 9,000 vs 30,000 for one march
+
+
+@pytest.mark.parametrize("documents, status", [
+    (("a", "a"), SINGLE_SOURCE),  # one outlet's own figures differ: no dispute between sources
+    (("a", "a2"), SINGLE_SOURCE),  # the same outlet on two pages is still one outlet
+    (("a", "b"), CONTRADICTED),
+])
+def test_status_needs_two_outlets(documents, status):
+    first = num(documents[0], 3000, as_of="2024-10-24", attributed_to="Ministry")
+    second = num(documents[1], 12000, as_of="2024-10-24", attributed_to="Red Cross")
+    (a,) = build([first, second])
+    assert a.status == status
+    assert a.n_outlets == len({DOCS[d].outlet for d in documents})
+    if status == SINGLE_SOURCE:
+        assert any("only Outlet A" in r for r in a.reasons)
