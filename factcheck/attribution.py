@@ -265,6 +265,22 @@ _COUNT_FIRST = re.compile(r"(?:(?:only|just|some|about|nearly|almost|over|more\s
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Za-z.&-]{1,11}\)$")
 
 
+_APPOSED_NAME = re.compile(r"(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'.&-]*){0,5}")
+_TIME_WORD = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
+              r"March|April|May|June|July|August|September|October|November|December|today|"
+              r"tonight|yesterday|morning|afternoon|evening|night|noon|midnight|dawn|dusk|"
+              r"\d{1,2}(?:st|nd|rd|th)?)")
+# A time phrase opening the clause before its subject: "By Wednesday evening the ...".
+_LEAD_ADVERBIAL = re.compile(
+    rf"(?:By|On|In|At|Late|Early|Later|Earlier|Until|Since)\s+(?:(?:late|early|last|this|the)\s+)?"
+    rf"{_TIME_WORD}(?:\s+{_TIME_WORD}){{0,2}},?\s+(?=(?:the\s+|a\s+)?[A-Za-z])")
+# "A survey by the X Institute published last week found": the survey's author.
+_SURVEY_BY = re.compile(
+    r"(?i:(?:(?:a|an|the)\s+)?(?:(?:new|latest|recent|fresh|separate)\s+)?(?:survey|poll|study|report|"
+    r"analysis|census|review|audit)\s+(?:by|from|for|of)\s+)(?P<name>(?:the\s+)?[A-Z][\w’'.&-]*"
+    r"(?:\s+(?:of\s+)?[A-Z][\w’'.&-]*)*)(?:\s+[a-z].*)?$")
+
+
 def _subject_before(text: str, verb_start: int) -> tuple[int, str] | None:
     """The noun phrase governing a verb at `verb_start`, as (start, raw text)."""
     left = text[:verb_start]
@@ -278,6 +294,10 @@ def _subject_before(text: str, verb_start: int) -> tuple[int, str] | None:
         inner_start = left.rfind(",", 0, len(left) - 1)
         if inner_start >= 0:
             inner = left[inner_start + 1:-1].strip()
+            if _APPOSED_NAME.fullmatch(inner) and _valid_np(left[:inner_start].strip()):
+                # "The organisers, the Common Front, put ...": the apposition names them.
+                start = inner_start + 1 + (len(left[inner_start + 1:]) - len(left[inner_start + 1:].lstrip()))
+                return start, inner
             if inner and (inner[0].islower() or inner.split()[0] in ("In", "On", "At")):
                 left = left[:inner_start].rstrip()
         else:
@@ -286,9 +306,14 @@ def _subject_before(text: str, verb_start: int) -> tuple[int, str] | None:
     if not m:
         return None
     np = m.group("np").strip().lstrip("-–•* ")
+    start = m.start("np") + (len(m.group("np")) - len(m.group("np").lstrip()))
+    lead = _LEAD_ADVERBIAL.match(np)
+    if lead and lead.end() < len(np):  # "By Wednesday evening the governor’s office put ..."
+        np, start = np[lead.end():], start + lead.end()
+    if _SURVEY_BY.match(np):  # "A survey by the X Institute published last week found ..."
+        return start, np
     if not np or not _valid_np(np):
         return None
-    start = m.start("np") + (len(m.group("np")) - len(m.group("np").lstrip()))
     lead = re.match(r"[-–•*\s]+", text[start:])
     if lead:
         start += lead.end()
@@ -347,6 +372,9 @@ def _find_attributions(text: str) -> tuple[Attribution, ...]:
         start, np = subj
         if verb in _WEAK_VERBS and not any(w.lower().strip(".,’'") in _FINDERS for w in np.split()):
             continue
+        survey = _SURVEY_BY.match(np)
+        if survey:  # the survey's author is the source
+            np, start = survey.group("name"), start + survey.start("name")
         if verb.startswith(("put", "measured", "peg")):
             verb = "put"
         np, relay = _split_relay(np)

@@ -230,6 +230,15 @@ _NOT_ENTITIES = {"the", "a", "an", "this", "that", "it", "he", "she", "they", "w
                  "september", "october", "november", "december"}
 
 
+_APPOSED = re.compile(
+    r"(?P<name>(?<![\w’'])(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'.&-]*){0,4}),"
+    r"\s+(?:an?|the)\s+(?:[a-z-]+\s+){0,2}?(?P<noun>" + "|".join(sorted(SOURCE_NOUNS, key=len, reverse=True))
+    + r")\b(?!’s|'s)"
+    r"|(?P<desc_first>(?<![\w’'])[Tt]he\s+(?:[a-z-]+\s+){0,2}?(?P<noun2>" + "|".join(
+        sorted(SOURCE_NOUNS, key=len, reverse=True)) + r")),\s+(?P<name2>(?:the\s+)?[A-Z][\w’'.&-]*"
+    r"(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'.&-]*){0,4}),")
+
+
 @dataclass
 class _Context:
     """What earlier sentences of a document said about who is speaking."""
@@ -241,6 +250,7 @@ class _Context:
     last_date: DateMention | None = None  # the last day named, for "the same day"
     last_counted: str | None = None  # what the paragraph last counted, for "another 10,000"
     line: int = -1  # the paragraph (line) the context is in
+    aliases: dict[str, str] | None = None  # "alliance" -> "Common Front"
 
     def remember(self, source: str | None) -> None:
         if not source or source == self.outlet:
@@ -257,7 +267,21 @@ class _Context:
     def full_name(self, source: str) -> str:
         if self.surnames and " " not in source and source in self.surnames:
             return self.surnames[source]
+        if self.aliases and source.lower() in self.aliases:
+            return self.aliases[source.lower()]  # "the alliance" named as the Common Front
         return source
+
+    def learn_aliases(self, text: str) -> None:
+        """'the Common Front, an alliance of unions, ...', 'The organisers, the Common
+        Front, ...': a description in apposition names the same body later."""
+        for m in _APPOSED.finditer(text):
+            if m.group("desc_first"):
+                name, noun = clean_source(m.group("name2")), m.group("noun2").lower()
+            else:
+                name, noun = clean_source(m.group("name")), m.group("noun").lower()
+            if self.aliases is None:
+                self.aliases = {}
+            self.aliases[noun] = name
 
 
 @dataclass(frozen=True)
@@ -479,6 +503,116 @@ _ACTOR_RE = re.compile(
     r"(?:[’']s)?\s+(?:(?:has|have|had|also|no\s+longer|not|now|again|already|previously|"
     r"reportedly|publicly|officially|strongly|repeatedly|is|are|was|were|will|would|may|might|"
     r"could|can)\s+)*(?P<verb>[a-z]+|Confirms|Denies|Condemns|Says|Rules)\b")
+
+
+# Who acts when no one is said to speak: "The government has unveiled a package",
+# "Rescuers pulled three children ...", "the central bank's 2% target". Institutions
+# and people who act for them; not people at large, who are more often what is counted.
+_PEOPLE_AT_LARGE = frozenset({
+    "residents", "resident", "survivors", "survivor", "witnesses", "witness", "eyewitness",
+    "eyewitnesses", "man", "woman", "men", "women", "families", "family", "victims",
+    "protester", "protesters", "demonstrators", "students", "student", "workers", "worker",
+    "passengers", "passenger", "driver", "relatives", "relative", "neighbours", "neighbors",
+    "neighbour", "neighbor", "farmer", "teachers", "nurses", "nurse", "volunteer", "volunteers",
+    "statement", "report", "sources", "source", "media", "estimates", "data", "figures", "survey",
+    "poll", "results", "tally", "count", "studies", "statistics", "census", "portal", "website",
+    "platform", "post", "letter", "document", "release", "announcement", "study", "channel",
+    "network", "broadcaster", "newspaper", "campaign", "body", "group", "family"})
+_DOER_HEADS = frozenset(w for w in SOURCE_NOUNS if w not in _PEOPLE_AT_LARGE) | {
+    "parliament", "cabinet", "congress", "senate", "unions", "bank", "banks", "treasury",
+    "regime", "junta", "rebels", "insurgents", "militants", "troops", "navy", "ministers"}
+_ORG_WORDS = frozenset({
+    "Ministry", "Council", "Union", "Office", "Department", "Agency", "Army", "Forces", "Police",
+    "Intelligence", "Government", "Party", "Committee", "Commission", "Court", "Bank", "Service",
+    "Services", "Parliament", "Congress", "Senate", "Assembly", "Institute", "University",
+    "Company", "Corporation", "Group", "Association", "Organisation", "Organization", "Foundation",
+    "Fund", "Authority", "Bureau", "Centre", "Center", "Nations", "Front", "Alliance", "Coalition",
+    "Movement", "Federation", "Red", "Cross", "Crescent", "Programme", "Program", "Board",
+    "Inc", "Ltd", "Corp", "Agency", "Guard", "Brigade", "Command", "Network", "Trust"})
+_VERB_AFTER = re.compile(
+    r"\s+(?:(?:has|have|had|also|now|then|again|already|on\s+[A-Z]\w+|will|would|could|may|"
+    r"late|early|recently|previously|last\s+\w+|this\s+\w+)\s+)*(?P<verb>[a-z][a-z’'-]+)\b")
+_NOT_VERBS = frozenset({"of", "in", "on", "at", "from", "for", "with", "and", "or", "to", "by",
+                        "the", "a", "an", "who", "which", "that", "as", "than", "is", "was",
+                        "are", "were", "be", "been", "being", "said", "says", "say", "told"})
+_HEAD_ALT = "|".join(sorted(_DOER_HEADS, key=len, reverse=True))
+_APPOSITION = r"(?:\s*,\s*(?P<app>(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:of\s+)?[A-Z][\w’'.&-]*){0,4})\s*,)?"
+_DOER_NPS = (
+    # "the central bank", "Lutania's main trade unions", "Rescuers"
+    re.compile(r"(?P<np>(?:(?:[Tt]he|[Ii]ts|[Tt]heir)\s+)?(?:[A-Z][\w.&-]*[’']s\s+)?"
+               r"(?:[a-z][\w-]*\s+){0,2}(?i:" + _HEAD_ALT + r"))\b" + _APPOSITION),
+    # "The Bank of Lestria", "the United Nations", "Finance Minister Anna Brecht"
+    re.compile(r"(?P<np>(?:[Tt]he\s+)?[A-Z][\w.&’'-]*(?:\s+(?:of\s+(?:the\s+)?|and\s+)?"
+               r"[A-Z][\w.&’'-]*){0,5})" + _APPOSITION),
+)
+_OWNER_BEFORE = re.compile(
+    r"(?P<np>(?:(?:[Tt]he|[Ii]ts|[Tt]heir)\s+)?(?:(?:[a-z][\w-]*\s+){0,2}(?i:" + _HEAD_ALT + r")|"
+    r"[A-Z][\w.&-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.&-]*){0,4}))[’']s\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:[$€£]|US\$)?$")
+_TIME_LEAD = re.compile(
+    r"^(?:(?:By|On|In|At|Late|Early|Later|Earlier|Since|Until)\s+(?:(?:late|early|last|this|the)\s+)?"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|morning|afternoon|evening|"
+    r"night|dawn|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})(?:\s+(?:morning|afternoon|evening|"
+    r"night))?,?\s+|(?:Meanwhile|Separately|However|Also|Earlier|Later|Then),\s+)")
+
+
+_SUBORDINATE = re.compile(r"\b(?:as|while|when|after|before|because|although|though|whereas|"
+                          r"but|if|unless|until|where|which|who|whom|that)\b")
+_IT_ACTS = re.compile(r"[Ii]t\s+(?:(?:also|then|now|again|later|has|had|will)\s+)*"
+                     r"(?!(?:is|was|has\s+been|had\s+been|will\s+be|would|remains|seems|"
+                     r"appears|takes|took|comes|came|costs?)\b)[a-z]+(?:ed|s|t)\b")
+
+
+def _is_doer(np: str) -> str | None:
+    """The cleaned name if `np` names an institution or a person who acts."""
+    words = np.split()
+    if not words or words[0].lower() in ("it", "they", "this", "that", "there", "he", "she"):
+        return None
+    head = words[-1].strip(".,’'").lower()
+    if head in _DOER_HEADS and not any(w[0].isdigit() for w in words):
+        name = clean_source(re.sub(r"^(?:[Tt]he\s+)?[A-Z][\w.&-]*[’']s\s+", "", np))
+        return name or None
+    content = [w for w in words if w.lower() not in ("the", "of", "and", "a", "an")]
+    if not all(w[:1].isupper() for w in content):
+        return None  # mixed: "Unemployment rose", "Eskara quake death toll"
+    name = clean_source(np)
+    tokens = name.split()
+    if any(t.strip("’'") in _ORG_WORDS for t in tokens) or (
+            len(tokens) == 1 and re.fullmatch(r"[A-Z]{2,6}", tokens[0]) and
+            tokens[0].lower() not in _PLACE_OF):
+        return name
+    if looks_like_person(name) and not tokens[0].lower().endswith(("ing", "ern", "ed")) and \
+            " ".join(tokens).lower() not in _PLACE_OF:
+        return name
+    return None
+
+
+def _doer(text: str, clause_start: int, number_start: int) -> str | None:
+    """The institution or person a count belongs to when no one is said to report it:
+    the owner named right before it ("the central bank's 2% target") or the subject
+    of its clause ("The government has unveiled a 24 billion euro package"), never the
+    counted people themselves ("500 people died") or a country ("Lestria unveils")."""
+    seg = text[clause_start:number_start]
+    owner = _OWNER_BEFORE.search(seg)
+    if owner:
+        name = _is_doer(owner.group("np"))
+        if name:
+            return name
+    lead = _TIME_LEAD.match(seg)
+    pos = lead.end() if lead else 0
+    for pattern in _DOER_NPS:
+        m = pattern.match(seg, pos)
+        if not m:
+            continue
+        verb = _VERB_AFTER.match(seg, m.end())
+        if not verb or verb.group("verb") in _NOT_VERBS or _PASSIVE.search(seg[:verb.end()]) or \
+                _SUBORDINATE.search(seg, verb.end()):
+            continue  # "Ministers demand a ceasefire as shelling kills 18": not theirs
+        for np in (m.group("app"), m.group("np")):
+            name = _is_doer(np) if np else None
+            if name:
+                return name
+    return None
 
 
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being)\s+(?:[a-z]+ed|sent|struck|shot|hit|"
@@ -889,6 +1023,12 @@ def _own_quote_speaker(document: Document, quote: _Quote, previous: Sentence | N
     atts = [a for a in find_attributions(head) if a.position in ("lead", "according", "headline")]
     if atts:
         return _resolve(atts[-1], head, ctx)
+    if head.rstrip().endswith(":"):
+        # "President X returned ... and repeated his promise to residents: “...”": the
+        # words a colon introduces are the sentence subject's.
+        name = leading_name(head)
+        if name and (looks_like_person(name) or _is_doer(name)):
+            return ctx.full_name(name), None
     if not head.strip() and previous is not None and re.search(r"[:,]\s*$", previous.text):
         atts = find_attributions(previous.text)
         if atts:
@@ -911,6 +1051,8 @@ def _sentence_claims(document: Document, sentence: Sentence, previous: Sentence 
         resolved = [d for d in dates if d.iso and d.precision == DAY]
         if resolved:
             ctx.last_date = resolved[-1]
+    if "," in s_text:
+        ctx.learn_aliases(s_text)
     atts_all = find_attributions(s_text)
     in_quotes = [q for q in quotes if q.start < sentence.end and sentence.start < q.end]
     # Attributions inside quoted words belong to the quote's speaker, not the sentence.
@@ -949,6 +1091,11 @@ def _sentence_claims(document: Document, sentence: Sentence, previous: Sentence 
                 source, relay = ctx.full_name(gapped), None  # "... and Austria five"
             if source is None and kind == EVENT:
                 actor = _actor(span, predicate)
+                source = ctx.full_name(actor) if actor else None
+            elif source is None and quantity is not None:
+                actor = _doer(s_text, start, quantity.number_start)
+                if actor is None and _IT_ACTS.match(s_text, start) and ctx.last_source:
+                    actor = ctx.last_source  # "It also cut its forecast ...": who acted before
                 source = ctx.full_name(actor) if actor else None
         named = source is not None
         if source is None:
@@ -1051,6 +1198,9 @@ def _sentence_claims(document: Document, sentence: Sentence, previous: Sentence 
     subject = leading_name(s_text)
     if subject and looks_like_person(subject):
         ctx.remember(ctx.full_name(subject))
+    elif subject and _is_doer(subject) and _VERB_AFTER.match(
+            s_text, s_text.find(subject) + len(subject)) if subject else False:
+        ctx.remember(_is_doer(subject))  # "The Bank of X held rates. It also cut ..."
     else:
         role = _ROLE_SUBJECT.match(s_text)
         if role:  # "The new prime minister arrived ...": the "he" of the next sentence

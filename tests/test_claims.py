@@ -214,7 +214,7 @@ STORY_CLAIMS = [
     ("quake_wire", "officials had put the toll at 1,541", 1541, None, None, "exact", "deaths", "officials",
      "2025-03-11", "reported"),
     ("quake_wire", "risen by nearly 800", 800, None, 800, "under", "change", AP, "2025-03-12", "asserted"),
-    ("quake_wire", "her two children", 2, None, None, "exact", "children", AP, "2025-03-11", "asserted"),
+    ("quake_wire", "her two children", 2, None, None, "exact", "children", "Rescuers", "2025-03-11", "asserted"),
     ("quake_wire", "There are still dozens of people", None, 24, 99, "vague", "people", "Mehmet Yilmaz", None,
      None),
     ("quake_wire", "treating around 3,000 patients", 3000, None, None, "about", "patient", "Fahrettin Kaya",
@@ -629,3 +629,43 @@ def test_plan_and_would_govern_only_their_own_clause(line, value, modality):
     doc, sents = make_document([line])
     claim = next(c for c in numeric(extract_claims(doc, sents)) if c.value == value)
     assert claim.modality == modality
+
+
+@pytest.mark.parametrize("lines, value, source", [
+    # The doer of the act is the source when no one is said to report it.
+    (["The city council has approved a 40 million euro flood budget."], 40e6, "city council"),
+    (["Firefighters rescued 14 people from the flats."], 14, "Firefighters"),
+    (["Prices rose 4%, above the central bank's 2% target."], 2, "central bank"),
+    (["Separately, the World Health Organization sent 20 tonnes of supplies."], 20,
+     "World Health Organization"),
+    (["The regional government’s €50m scheme, announced on Friday, is its largest."], 50e6,
+     "regional government"),
+    # ... but not the counted people themselves, a country, or another clause's subject.
+    (["More than 300 people died in the floods."], 300, "Daily Example"),
+    (["Valdonia sent 60 rescuers with sniffer dogs."], 60, "Daily Example"),
+    (["Unemployment rose to 6.2% in March."], 6.2, "Daily Example"),
+    (["Teachers strike as inflation hits 9%"], 9, "Daily Example"),
+    # "It" is the organisation that acted before.
+    (["The Bank of Tarsia held its rate on Tuesday.", "It also cut its growth forecast to 1.1%."],
+     1.1, "Bank of Tarsia"),
+    # An apposition names the source, and names it again later.
+    (["The organisers, the Green Coalition, put the turnout at 8,000."], 8000, "Green Coalition"),
+    (["Marchers from the Green Coalition, an alliance of farmers' groups, gathered.",
+      "The alliance said 45 tractors had blocked the road."], 45, "Green Coalition"),
+    # A time phrase before the subject, a survey's author.
+    (["By Friday night the mayor’s office put the number of dead at 27."], 27, "mayor"),
+    (["A poll by the Norvik Institute published on Monday found that 58% back the plan."], 58,
+     "Norvik Institute"),
+])
+def test_doers_appositions_and_it(lines, value, source):
+    doc, sents = make_document(lines)
+    claim = next(c for c in numeric(extract_claims(doc, sents)) if c.value == value)
+    assert claim.attributed_to == source
+
+
+def test_a_colon_gives_the_quote_to_the_sentence_subject():
+    doc, sents = make_document([
+        "Mayor Ana Petrov toured the camp on Friday and renewed her pledge to families: "
+        "“Nobody will spend the winter in a tent.”"])
+    (quote,) = [c for c in extract_claims(doc, sents) if c.kind == QUOTE]
+    assert quote.attributed_to == "Ana Petrov"
