@@ -74,6 +74,7 @@ PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 DOCUMENT_NOUNS = {"statement", "report", "release", "communique", "communiqué", "document",
                   "letter", "announcement", "post", "study", "ministry", "spokesperson",
                   "spokesman", "spokeswoman", "agency", "office", "council", "government"}
+_INSTITUTIONS = {"ministry", "office", "council", "government", "agency"}
 SOURCE_NOUNS = {
     "officials", "official", "lawmakers", "intelligence", "ministry", "military", "police",
     "authorities", "spokesperson", "spokesman", "spokeswoman", "statement", "report", "sources",
@@ -191,8 +192,9 @@ def clean_source(np: str) -> str:
     s = re.sub(r"[’']s?$", "", s).strip()
     # "the Council’s statement" stands for the Council.
     m = re.match(r"^(?P<owner>.+?)[’']s\s+(?P<head>[a-z]+)$", s)
-    if m and m.group("head") in DOCUMENT_NOUNS:
-        s = m.group("owner")
+    if m and m.group("head") in DOCUMENT_NOUNS and not (
+            m.group("head") in _INSTITUTIONS and re.fullmatch(r"[A-Z][a-z]+", m.group("owner"))):
+        s = m.group("owner")  # but "Lestria's government" is no "Lestria"
     s = re.sub(r"\s+of\s+(?:about\s+|some\s+|more\s+than\s+)?\d[\d,.]*\s+[a-z][\w\s-]*$", "", s)
     s = strip_title(s)
     s = " ".join(ACRONYMS.get(t, t) for t in s.split())
@@ -281,12 +283,24 @@ _SURVEY_BY = re.compile(
     r"(?:\s+(?:of\s+)?[A-Z][\w’'.&-]*)*)(?:\s+[a-z].*)?$")
 
 
+_TIME_BEFORE_VERB = re.compile(
+    rf",?\s+(?:(?:late|early|earlier|later)\s+)?(?:on|by|in|at)\s+(?:(?:late|early)\s+)?{_TIME_WORD}"
+    rf"(?:\s+{_TIME_WORD}){{0,2}},?\s*$|,?\s+(?:earlier|later)\s+(?:this|that|last)\s+(?:week|month)"
+    rf",?\s*$|,?\s+(?:yesterday|today|last\s+(?:week|night|month)),?\s*$")
+
+
 def _subject_before(text: str, verb_start: int) -> tuple[int, str] | None:
     """The noun phrase governing a verb at `verb_start`, as (start, raw text)."""
     left = text[:verb_start]
     skip = _SKIP_BEFORE_VERB.search(left)
     if skip:
         left = left[:skip.start()]
+    when = _TIME_BEFORE_VERB.search(left)
+    if when:  # "The police on Sunday denied ...": the time is not part of the name
+        left = left[:when.start()]
+        skip = _SKIP_BEFORE_VERB.search(left)
+        if skip:
+            left = left[:skip.start()]
     # "X’s confirmed that": an outlet's typo for "X has"; the name is X.
     left = _ACRONYM_AFTER.sub("", left.rstrip())  # "the ... Agency (NERA) said"
     if left.endswith(","):

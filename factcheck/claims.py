@@ -71,6 +71,51 @@ PREDICATES: list[tuple[str, re.Pattern[str]]] = [
     ("condemn", re.compile(r"\bcondemn\w*|\bdenounc\w+|\bcriticis\w+|\bcriticiz\w+|\bdeplor\w+",
                            re.IGNORECASE)),
     ("accuse", re.compile(r"\baccus\w+", re.IGNORECASE)),
+    # Acts of news in general, each a class of synonyms ("denied firing tear gas" meets
+    # "fired tear gas": the same act, denied).
+    ("rescue", re.compile(
+        r"\brescu(?:e|es|ed|ing)\b(?!\s+(?:teams?|workers?|efforts?|operations?|services?|crews?|"
+        r"dogs?|missions?|units?|personnel|work|equipment|effort|workers))|"
+        r"\bpull(?:s|ed|ing)?\s+(?:[\w’'-]+\s+){0,6}?(?:alive|from\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?"
+        r"(?:rubble|debris|wreckage|water|sea|river|ruins|building|rocks))\b|\bdug\s+out\b|"
+        r"\bfreed\s+(?:[\w-]+\s+){0,3}?(?:from|alive)\b", re.IGNORECASE)),
+    ("fire", re.compile(
+        r"\b(?:fir(?:e|es|ed|ing)|us(?:e|es|ed|ing)|shot|shoot(?:s|ing)?|launch(?:es|ed|ing)?|"
+        r"lob(?:s|bed|bing)?|deploy(?:s|ed|ing)?)\s+(?:[\w-]+\s+){0,2}?(?:tear[\s-]?gas|rubber\s+"
+        r"bullets|water\s+cannons?|live\s+(?:rounds|ammunition)|stun\s+grenades|pepper\s+spray|"
+        r"plastic\s+bullets|warning\s+shots|shots|bullets|pellets|flash[\s-]?bangs)\b|"
+        r"\b(?:tear[\s-]?gas|rubber\s+bullets|water\s+cannons?|stun\s+grenades|pepper\s+spray|"
+        r"live\s+ammunition|shots)\s+(?:was|were|had\s+been|has\s+been|have\s+been|being)\s+"
+        r"(?:used|fired)\b|\bopen(?:s|ed|ing)?\s+fire\b", re.IGNORECASE)),
+    ("declare", re.compile(
+        r"\bdeclar(?:e|es|ed|ing)\b(?=[^.;]{0,50}\b(?:emergency|curfew|martial\s+law|disaster|war|"
+        r"ceasefire|truce|independence|mourning|bankruptcy)\b)|\b(?:emergency|curfew|martial\s+law|"
+        r"mourning)\b[^.;]{0,30}\b(?:declared|imposed|proclaimed)\b|\b(?:impos|announc|proclaim)\w*"
+        r"\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:state\s+of\s+emergency|curfew|martial\s+law|"
+        r"(?:national\s+)?mourning)\b", re.IGNORECASE)),
+    ("call", re.compile(
+        r"\bcall(?:s|ed|ing)?\s+(?:for\s+)?(?:an?\s+|the\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,3}?"
+        r"(?:strikes?|walkouts?|stoppages?|boycotts?|shutdowns?|elections?|referendums?|referenda|"
+        r"snap\s+polls?)\b", re.IGNORECASE)),
+    ("vote", re.compile(
+        r"\bvot(?:e|es|ed|ing)\b|\bapprov(?:e|es|ed|ing)\b|\bratif(?:y|ies|ied|ying)\b|"
+        r"\b(?:adopt|pass)(?:s|es|ed|ing)?\b(?=[^.;]{0,40}\b(?:bill|law|legislation|budget|resolution|"
+        r"motion|reform|amendment)s?\b)|\b(?:bill|law|legislation|budget|resolution|motion|reform|"
+        r"amendment)s?\b[^.;]{0,30}\b(?:passed|adopted)\b", re.IGNORECASE)),
+    ("support", re.compile(
+        r"\bagree(?:s|d|ing)?\s+to\s+(?:back|support|endorse)\b|"
+        r"\bback(?:s|ed|ing)?\s+(?=(?:the|a|an|his|her|their|its|this|that|it|them|government\w*|"
+        r"[A-Z])\b)|\bsupport(?:s|ed|ing)?\s+(?=(?:the|a|an|his|her|their|its|this|that|it|them)\b)|"
+        r"\bendors(?:e|es|ed|ing)\b|\bagree(?:s|d|ing)?\s+(?:on\s+)?(?:a|the)\s+(?:[\w-]+\s+){0,2}?"
+        r"(?:deal|agreement|package|plan|compromise|ceasefire|truce)\b", re.IGNORECASE)),
+    ("resign", re.compile(
+        r"\bresign(?:s|ed|ing)?\b|\bstep(?:s|ped|ping)?\s+down\b|\bquit(?:s|ting)?\s+(?=(?:as|the|his|"
+        r"her|their|its|over|after|on)\b)", re.IGNORECASE)),
+    ("evacuate", re.compile(r"\bevacuat(?:e|es|ed|ing)\b", re.IGNORECASE)),
+    ("withdraw", re.compile(
+        r"\bwithdr(?:aw|aws|awing|awn|ew)\b|\bpull(?:s|ed|ing)?\s+out\s+of\b|"
+        r"\bscrap(?:s|ped|ping)?\b|\bshelv(?:e|es|ed|ing)\b|\brevok(?:e|es|ed|ing)\b|"
+        r"\bretract(?:s|ed|ing)?\b", re.IGNORECASE)),
     ("supply", re.compile(
         r"\b(?:suppl(?:y|ied|ies|ying)|provid\w*|transfer\w*|deliver\w*|export\w*|ship\w*|"
         r"sen[dt]\w*|procure\w*|procurement)\b(?=[^.;]{0,60}\b(?:weapon\w*|arms|ammunition|"
@@ -648,6 +693,13 @@ _PREDICATE_STEMS = {
     "deploy": ("deploy", "sen", "dispatch", "stationed", "arriv", "mov", "join"),
     "warn": ("warn",), "sanction": ("sanction",), "sign": ("sign",), "kill": ("kill", "died"),
     "attack": ("attack", "strik", "struck", "shell"), "arrest": ("arrest", "detain"),
+    "rescue": ("rescu", "pull", "dug out", "freed"),
+    "fire": ("tear", "rubber", "cannon", "shot", "fire", "bullet", "grenade", "spray",
+             "ammunition", "pellet", "flash"),
+    "declare": ("declar", "emergency", "curfew", "martial", "mourning"), "call": ("call",),
+    "vote": ("vot", "approv", "ratif", "adopt", "pass"),
+    "support": ("agree", "back", "support", "endors"), "resign": ("resign", "step", "quit"),
+    "evacuate": ("evacuat",), "withdraw": ("withdr", "pull", "scrap", "shelv", "revok", "retract"),
 }
 
 
@@ -657,18 +709,40 @@ _STEM_RE = re.compile("|".join(sorted({re.escape(st) for sts in _PREDICATE_STEMS
 
 
 def _predicate(text: str) -> str | None:
-    """The act of a clause: the first act class whose verb is not a participle
-    modifying a noun ("families of soldiers sent to Russia" reports no sending)."""
+    """The act of a clause (see `_act`)."""
+    return _act(text)[0]
+
+
+def _act(text: str) -> tuple[str | None, bool]:
+    """(act, denied) of a clause: the first act class whose verb is not a participle
+    modifying a noun ("families of soldiers sent to Russia" reports no sending). A
+    denial of an act is that act, denied: "police denied firing tear gas" is the act
+    "fire" with modality denied, so it meets the reports of the firing."""
     stems = set(_STEM_RE.findall(text.lower()))
     if not stems:
-        return None
+        return None, False
+    found: list[tuple[str, int]] = []
     for name, pattern in PREDICATES:
         if stems.isdisjoint(_PREDICATE_STEMS[name]):
             continue
         for m in pattern.finditer(text):
             if not _modifier_participle(text, m.start()):
-                return name
-    return None
+                found.append((name, m.end()))
+                break
+        if found:
+            break
+    if found and found[0][0] != "deny":
+        return found[0][0], False
+    if not found:
+        return None, False
+    denial_end = found[0][1]
+    for name, pattern in PREDICATES:
+        if name in _STANCE or stems.isdisjoint(_PREDICATE_STEMS[name]):
+            continue
+        m = pattern.search(text, denial_end)
+        if m and m.start() - denial_end <= 60 and not _modifier_participle(text, m.start()):
+            return name, True
+    return "deny", True
 
 
 _PARTICIPLE = re.compile(r"(?:[a-z]+ed|sent|struck|shot|hit)\b")
@@ -1073,7 +1147,8 @@ def _sentence_claims(document: Document, sentence: Sentence, previous: Sentence 
 
     def make(kind: str, start: int, end: int, *, quantity: Quantity | None = None,
              predicate: str | None = None, subject: str | None = None,
-             gapped: str | None = None, date_scope: tuple[int, int] | None = None) -> Claim:
+             gapped: str | None = None, date_scope: tuple[int, int] | None = None,
+             denied: bool = False) -> Claim:
         span = s_text[start:end]
         anchor = (quantity.start, quantity.end) if quantity is not None else None
         q = quote_of(start, end) if kind != QUOTE else None
@@ -1090,7 +1165,9 @@ def _sentence_claims(document: Document, sentence: Sentence, previous: Sentence 
             if gapped and att is not None and att.position == "lead" and att.end <= start:
                 source, relay = ctx.full_name(gapped), None  # "... and Austria five"
             if source is None and kind == EVENT:
-                actor = _actor(span, predicate)
+                act = next((p.search(span) for name, p in PREDICATES if name == predicate), None)
+                actor = _doer(s_text, start, start + act.end()) if act else None
+                actor = actor or _actor(span, predicate)
                 source = ctx.full_name(actor) if actor else None
             elif source is None and quantity is not None:
                 actor = _doer(s_text, start, quantity.number_start)
@@ -1112,6 +1189,8 @@ def _sentence_claims(document: Document, sentence: Sentence, previous: Sentence 
         entities = _entities(span)
         modality = _modality(_without_dates(span, start, dates), att, predicate, date,
                              (anchor[0] - start, anchor[1] - start) if anchor else None)
+        if denied:
+            modality = "denied"
         value = quantity.value if quantity is not None else None
         score, features = _worthiness(kind, quantity, named, att, date, entities, predicate, modality)
         doc_start, doc_end = base + start, base + end
@@ -1155,7 +1234,8 @@ def _sentence_claims(document: Document, sentence: Sentence, previous: Sentence 
         subject = _subject(s_text, qty.start, qty.end, cs, ce, qty.noun)
         gap = _GAPPED_SOURCE.fullmatch(s_text, cs, qty.start) if cs < qty.start else None
         gapped = clean_source(gap.group("np")) if gap and cs > 0 else None
-        out.append(make(NUMERIC, cs, ce, quantity=qty, predicate=_predicate(s_text[cs:ce]),
+        act, denied = _act(s_text[cs:ce])
+        out.append(make(NUMERIC, cs, ce, quantity=qty, predicate=act, denied=denied,
                         subject=subject, gapped=gapped,
                         date_scope=_clause_of(s_text, qty.start, qty.end, _DATE_BOUNDARY, False)))
 
@@ -1186,10 +1266,10 @@ def _sentence_claims(document: Document, sentence: Sentence, previous: Sentence 
             cs, ce = _trim(s_text, cs, ce)
             if ce - cs < 12:
                 continue
-        predicate = _predicate(s_text[cs:ce])
+        predicate, denied = _act(s_text[cs:ce])
         if predicate is None or (_is_heading(s_text) and not _finite_act(s_text[cs:ce], predicate)):
             continue
-        out.append(make(EVENT, cs, ce, predicate=predicate))
+        out.append(make(EVENT, cs, ce, predicate=predicate, denied=denied))
 
     # Remember who spoke for "he said" in later sentences.
     for att in atts:

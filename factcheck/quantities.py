@@ -106,7 +106,12 @@ _TOLL_CUES = [
     ("missing", re.compile(r"\b(?:missing|unaccounted\s+for)\b", re.IGNORECASE)),
     ("displaced", re.compile(r"\b(?:displaced|evacuated|fled|homeless)\b", re.IGNORECASE)),
     ("arrests", re.compile(r"\b(?:arrested|detained|arrests)\b", re.IGNORECASE)),
+    ("rescued", re.compile(r"\b(?:rescued|pulled\s+(?:out\s+)?(?:alive|from)|dug\s+out|freed|"
+                           r"plucked)\b", re.IGNORECASE)),
 ]
+# A rescue verb earlier in the clause: "pulled a woman and her two children from ...".
+_RESCUE_BEFORE = re.compile(r"\b(?:rescu(?:e|es|ed|ing)|pull(?:s|ed|ing)?|dug\s+out|free(?:s|d)|"
+                            r"pluck(?:s|ed|ing)?)\b[^.;,]*$", re.IGNORECASE)
 # "The death toll ... rose to 52", "the number of people killed ... reached 23",
 # "put the toll at 1,541", "waiting lists, which stood at 7.6 million": the number's
 # noun stands before it, joined by a linking verb.
@@ -131,6 +136,9 @@ _VERB_BEFORE = [
     ("displaced", re.compile(r"\b(?:evacuat(?:e|es|ed|ing)|displac(?:e|es|ed|ing))\s+$",
                              re.IGNORECASE)),
     ("arrests", re.compile(r"\b(?:arrest(?:s|ed|ing)?|detain(?:s|ed|ing)?)\s+$", re.IGNORECASE)),
+    ("rescued", re.compile(r"\b(?:rescu(?:e|es|ed|ing)|pull(?:s|ed|ing)?|free(?:s|d)?|"
+                           r"evacuat(?:e|es|ed|ing)\s+and\s+rescu\w+)\s+(?:another\s+)?$",
+                           re.IGNORECASE)),
 ]
 # A change rather than a level: "rose by 800", "up 2.1 percentage points", "fell 5%".
 _CHANGE_BEFORE = re.compile(
@@ -450,6 +458,8 @@ def _toll_class(text: str, start: int, end: int, counted: str | None) -> str | N
             best = (hit.start(), label)
     before = re.split(r"[.;]\s", text[max(0, start - 50):start])[-1]
     if best is None:
+        if _RESCUE_BEFORE.search(before):
+            return "rescued"
         for label, cue in _TOLL_CUES[:2]:
             hit = None
             for hit in cue.finditer(before):

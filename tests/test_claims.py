@@ -214,7 +214,7 @@ STORY_CLAIMS = [
     ("quake_wire", "officials had put the toll at 1,541", 1541, None, None, "exact", "deaths", "officials",
      "2025-03-11", "reported"),
     ("quake_wire", "risen by nearly 800", 800, None, 800, "under", "change", AP, "2025-03-12", "asserted"),
-    ("quake_wire", "her two children", 2, None, None, "exact", "children", "Rescuers", "2025-03-11", "asserted"),
+    ("quake_wire", "her two children", 2, None, None, "exact", "rescued", "Rescuers", "2025-03-11", "asserted"),
     ("quake_wire", "There are still dozens of people", None, 24, 99, "vague", "people", "Mehmet Yilmaz", None,
      None),
     ("quake_wire", "treating around 3,000 patients", 3000, None, None, "about", "patient", "Fahrettin Kaya",
@@ -669,3 +669,39 @@ def test_a_colon_gives_the_quote_to_the_sentence_subject():
         "“Nobody will spend the winter in a tent.”"])
     (quote,) = [c for c in extract_claims(doc, sents) if c.kind == QUOTE]
     assert quote.attributed_to == "Ana Petrov"
+
+
+@pytest.mark.parametrize("line, predicate, modality", [
+    ("Riot police fired rubber bullets at the crowd outside the embassy.", "fire", "asserted"),
+    ("The army denied that live ammunition had been used against the marchers.", "fire", "denied"),
+    ("Police deny using water cannon at weekend rally", "fire", "denied"),
+    ("The governor declared a state of emergency in the capital.", "declare", "reported"),
+    ("Curfew imposed in port city after night of unrest", "declare", "asserted"),
+    ("Transport unions called a 48-hour strike for next Thursday.", "call", "planned"),
+    ("The senate approved the budget late on Friday.", "vote", "asserted"),
+    ("The assembly is due to vote on the treaty in July.", "vote", "planned"),
+    ("The Green Party agreed to back the coalition deal.", "support", "asserted"),
+    ("The Green Party denied backing the coalition deal.", "support", "denied"),
+    ("The interior minister resigned on Friday.", "resign", "asserted"),
+    ("The mayor said she would not withdraw the parking levy.", "withdraw", "planned"),
+    ("Coastguards rescued a fisherman off the northern cape.", "rescue", "asserted"),
+    ("Authorities evacuated villages along the river.", "evacuate", "asserted"),
+    # A denial with no act after it stays a denial.
+    ("The ministry denied the reports.", "deny", "denied"),
+])
+def test_acts_of_news_and_their_denials(line, predicate, modality):
+    doc, sents = make_document([line])
+    (event,) = [c for c in extract_claims(doc, sents) if c.kind == EVENT]
+    assert (event.predicate, event.modality) == (predicate, modality)
+
+
+@pytest.mark.parametrize("line, value, counted", [
+    ("Rescue crews pull four people from flooded pit", 4, "rescued"),
+    ("Toll passes 80 as two children are pulled alive from the debris", 2, "rescued"),
+    ("Toll passes 80 as two children are pulled alive from the debris", 80, "deaths"),
+    ("Divers rescued five people from the capsized ferry.", 5, "rescued"),
+])
+def test_counted_class_follows_the_verb(line, value, counted):
+    doc, sents = make_document([line])
+    claim = next(c for c in numeric(extract_claims(doc, sents)) if c.value == value)
+    assert claim.counted == counted
