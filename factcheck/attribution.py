@@ -161,6 +161,7 @@ def _is_capitalised(word: str) -> bool:
     return bool(word) and (word[0].isupper() or word[0].isdigit())
 
 
+@lru_cache(maxsize=4096)
 def strip_title(name: str) -> str:
     """'NATO Secretary General Mark Rutte' -> 'Mark Rutte'; other names unchanged."""
     parts = [p for p in re.split(r"\s+and\s+", name)]
@@ -181,8 +182,10 @@ def strip_title(name: str) -> str:
     return name
 
 
+@lru_cache(maxsize=4096)
 def clean_source(np: str) -> str:
-    """A noun phrase as a source name: no determiner, possessive, title or bullet."""
+    """A noun phrase as a source name: no determiner, possessive, title or bullet.
+    Cached: a document names its sources again and again."""
     s = re.sub(r"\s+", " ", np).strip(" \t\n-–—•*,;:“”\"'’")
     if not re.search(r"\b(?:[A-Z]\.)+$", s):
         s = s.rstrip(".")
@@ -291,6 +294,22 @@ _TIME_BEFORE_VERB = re.compile(
 
 def _subject_before(text: str, verb_start: int) -> tuple[int, str] | None:
     """The noun phrase governing a verb at `verb_start`, as (start, raw text)."""
+    found = _subject_in_window(text, verb_start)
+    return None if found is None else (found[0], found[1])
+
+
+_SUBJECT_WINDOW = 300  # characters searched back from a verb: a subject is a short phrase
+
+
+def _subject_in_window(text: str, verb_start: int) -> tuple[int, str] | None:
+    base = max(0, verb_start - _SUBJECT_WINDOW)
+    found = _subject_before_in(text[base:], verb_start - base)
+    if found is None:
+        return None
+    return found[0] + base, found[1]
+
+
+def _subject_before_in(text: str, verb_start: int) -> tuple[int, str] | None:
     left = text[:verb_start]
     skip = _SKIP_BEFORE_VERB.search(left)
     if skip:
@@ -342,8 +361,12 @@ def _split_relay(np: str) -> tuple[str, str | None]:
     return np, None
 
 
-def find_attributions(text: str) -> list[Attribution]:
-    """Every attribution phrase in one sentence (or quote paragraph), in text order."""
+def find_attributions(text: str, words: frozenset[str] | set[str] | None = None) -> list[Attribution]:
+    """Every attribution phrase in one sentence (or quote paragraph), in text order.
+
+    `words` are the text's lower-case words if the caller has them already."""
+    if words is not None and ":" not in text and _CUE_WORDS.isdisjoint(words):
+        return []
     return list(_find_attributions(text))
 
 

@@ -399,6 +399,9 @@ def _continued_quotes(text: str, quotes: list[_Quote]) -> list[_Quote]:
     return sorted(set(out), key=lambda x: (x.start, x.end))
 
 
+_ABBREVIATION_END = re.compile(r"\b[A-Z]\.$|\b[a-z]\.[a-z]\.$")
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink a span past spaces, bullets and edge punctuation."""
     while start < end and text[start] in " \t\r\n-–—•*,;:“”\"'‘’([":
@@ -409,8 +412,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and (text[end - 1] in " \t\r\n,;:–—-“”\"(‘" or (
             text[end - 1] == ")" and "(" not in text[start:end])):
         end -= 1
-    while end > start and text[end - 1] in ".!?" and not re.search(r"\b[A-Z]\.$|\b[a-z]\.[a-z]\.$",
-                                                                    text[start:end]):
+    while end > start and text[end - 1] in ".!?" and not _ABBREVIATION_END.search(text, start, end):
         end -= 1
     return start, end
 
@@ -590,10 +592,10 @@ _DOER_NPS = (
     re.compile(r"(?P<np>(?:[Tt]he\s+)?[A-Z][\w.&’'-]*(?:\s+(?:of\s+(?:the\s+)?|and\s+)?"
                r"[A-Z][\w.&’'-]*){0,5})" + _APPOSITION),
 )
-_OWNER_BEFORE = re.compile(
-    r"(?P<np>(?:(?:[Tt]he|[Ii]ts|[Tt]heir)\s+)?(?:(?:[a-z][\w-]*\s+){0,2}(?i:" + _HEAD_ALT + r")|"
-    r"[A-Z][\w.&-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.&-]*){0,4}))[’']s\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:[$€£]|US\$)?$")
+_OWNER_NP = re.compile(
+    r"(?:(?:[Tt]he|[Ii]ts|[Tt]heir)\s+)?(?:(?:[a-z][\w-]*\s+){0,2}(?i:" + _HEAD_ALT + r")|"
+    r"[A-Z][\w.&-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.&-]*){0,4})")
+_POSSESSED_TAIL = re.compile(r"(?:[\w-]+\s+){0,2}(?:[$€£]|US\$)?")
 _TIME_LEAD = re.compile(
     r"^(?:(?:By|On|In|At|Late|Early|Later|Earlier|Since|Until)\s+(?:(?:late|early|last|this|the)\s+)?"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|morning|afternoon|evening|"
@@ -638,11 +640,17 @@ def _doer(text: str, clause_start: int, number_start: int) -> str | None:
     of its clause ("The government has unveiled a 24 billion euro package"), never the
     counted people themselves ("500 people died") or a country ("Lestria unveils")."""
     seg = text[clause_start:number_start]
-    owner = _OWNER_BEFORE.search(seg)
-    if owner:
-        name = _is_doer(owner.group("np"))
-        if name:
-            return name
+    # The owner's possessive sits within a few words of the number: search only there
+    # (the pattern anchored at the end costs a scan from every position).
+    tail = seg[-80:]
+    mark = max(tail.rfind("’s "), tail.rfind("'s "))
+    if mark > 0 and _POSSESSED_TAIL.fullmatch(tail, mark + 3):
+        tokens = tail[:mark].split()[-6:]
+        for k in range(len(tokens), 0, -1):  # the longest owner phrase that names a doer
+            np = " ".join(tokens[-k:])
+            name = _is_doer(np) if _OWNER_NP.fullmatch(np) else None
+            if name:
+                return name
     lead = _TIME_LEAD.match(seg)
     pos = lead.end() if lead else 0
     for pattern in _DOER_NPS:
@@ -1117,7 +1125,10 @@ def _sentence_claims(document: Document, sentence: Sentence, previous: Sentence 
     s_text = sentence.text
     base = sentence.start
     published = document.published
-    dates = find_dates(s_text, published)
+    # The sentence's lower-case words, once, for the date, number and attribution finders.
+    low = s_text.lower()
+    words = set(_WORD_RE.findall(low))
+    dates = find_dates(s_text, published, words)
     if ctx.line != sentence.line:
         ctx.line, ctx.last_counted = sentence.line, None
     if dates:
@@ -1125,9 +1136,9 @@ def _sentence_claims(document: Document, sentence: Sentence, previous: Sentence 
         resolved = [d for d in dates if d.iso and d.precision == DAY]
         if resolved:
             ctx.last_date = resolved[-1]
-    if "," in s_text:
+    if ", the " in s_text or ", a" in s_text:
         ctx.learn_aliases(s_text)
-    atts_all = find_attributions(s_text)
+    atts_all = find_attributions(s_text, words)
     in_quotes = [q for q in quotes if q.start < sentence.end and sentence.start < q.end]
     # Attributions inside quoted words belong to the quote's speaker, not the sentence.
     atts = [a for a in atts_all if not any(q.start <= base + a.start < q.end for q in in_quotes)]
@@ -1209,7 +1220,8 @@ def _sentence_claims(document: Document, sentence: Sentence, previous: Sentence 
         )
 
     # Numeric claims: one per quantity, spanning its clause.
-    quantities = find_quantities(s_text, date_spans=[(d.start, d.end) for d in dates])
+    quantities = find_quantities(s_text, date_spans=[(d.start, d.end) for d in dates],
+                                 low=low, words=words)
     numeric_clauses: list[tuple[int, int]] = []
     last_counted: str | None = None
     for qty in quantities:

@@ -247,10 +247,12 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date | None) -> tuple[str | No
     return str(ref.year + (1 if forward else -1)), YEAR, forward
 
 
-def find_dates(text: str, published: str | None = None) -> list[DateMention]:
+def find_dates(text: str, published: str | None = None,
+               words: set[str] | frozenset[str] | None = None) -> list[DateMention]:
     """Every date expression in `text`, resolved against `published` (ISO date).
 
     Longer matches win over shorter ones that overlap them; output is in text order.
+    `words` are the text's lower-case words if the caller has them already.
     """
     ref = parse_published(published)
     found: list[tuple[int, int, str, re.Match[str]]] = []
@@ -259,7 +261,8 @@ def find_dates(text: str, published: str | None = None) -> list[DateMention]:
         "month": not _MONTH_NAMES.isdisjoint(capitalised),
         "weekday": not _WEEKDAY_NAMES.isdisjoint(capitalised),
         "digit": _DIGIT_RE.search(text) is not None,
-        "relative": not _RELATIVE_WORDS.isdisjoint(_WORD_RE.findall(text.lower())),
+        "relative": not _RELATIVE_WORDS.isdisjoint(
+            _WORD_RE.findall(text.lower()) if words is None else words),
     }
     needs = {"month_day": "month", "day_month": "month", "month": "month", "weekday": "weekday",
              "year": "digit", "relative": "relative"}

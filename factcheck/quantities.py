@@ -249,6 +249,17 @@ _NUMBER_WORDS = frozenset(UNITS) | frozenset(SCALES) | {
     "half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths"}
 _RANGE_RE = re.compile(r"\s*(?:-|–|—|to|or)\s*(?=\$?\d|[a-z])", re.IGNORECASE)
 _TOKEN_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*|%|\S")
+_DIGIT_SEP = re.compile(r"[,\s\u00a0\u202f]")
+_TOLL_STOP = re.compile(r"[.;]|,\s+(?:and|while|but)\b")
+_SENTENCE_STOP = re.compile(r"[.;]\s")
+_HYPHEN_WORD = re.compile(r"-([a-z]+)")
+_YEAR_DIGITS = re.compile(r"1[89]\d\d|20\d\d|21\d\d")
+_TIMES_AFTER = re.compile(r"\s+times\b", re.IGNORECASE)
+_BETWEEN_LEAD = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_AND_GAP = re.compile(r"\s+and\s+")
+_STRONG_AFTER = re.compile(r"-strong\b", re.IGNORECASE)
+_OF_AFTER = re.compile(r"\s+of\b")
+_SHARE_OF = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?\d[\d,.]*")
 
 
 @dataclass(frozen=True)
@@ -291,7 +302,7 @@ def _words_value(words: str) -> float | None:
 
 
 def _digits_value(dig: str) -> float:
-    return float(re.sub(r"[,\s\u00a0\u202f]", "", dig))
+    return float(_DIGIT_SEP.sub("", dig))
 
 
 def _phone_spans(text: str) -> list[tuple[int, int]]:
@@ -449,14 +460,14 @@ def _toll_class(text: str, start: int, end: int, counted: str | None) -> str | N
         if verb.search(text, max(0, start - 40), start):
             return label
     window_end = min(len(text), end + 60)
-    stop = re.search(r"[.;]|,\s+(?:and|while|but)\b", text[end:window_end])
+    stop = _TOLL_STOP.search(text[end:window_end])
     after = text[end:end + stop.start()] if stop else text[end:window_end]
     best: tuple[int, str] | None = None
     for label, cue in _TOLL_CUES:
         hit = cue.search(after)
         if hit and (best is None or hit.start() < best[0]):
             best = (hit.start(), label)
-    before = re.split(r"[.;]\s", text[max(0, start - 50):start])[-1]
+    before = _SENTENCE_STOP.split(text[max(0, start - 50):start])[-1]
     if best is None:
         if _RESCUE_BEFORE.search(before):
             return "rescued"
@@ -473,7 +484,7 @@ def _toll_class(text: str, start: int, end: int, counted: str | None) -> str | N
 def _compound_adjective(text: str, end: int) -> bool:
     """'10-storey', 'five-year', '60-square-metre': a number joined to a noun by a hyphen
     describes something else; '3,000-strong', '5,000-plus' and '7.1-magnitude' still count."""
-    m = re.match(r"-([a-z]+)", text[end:end + 20])
+    m = _HYPHEN_WORD.match(text[end:end + 20])
     if not m:
         return False
     word = m.group(1).lower()
@@ -569,16 +580,18 @@ def _fractions(text: str, mask: list[tuple[int, int]]) -> list[Quantity]:
 
 
 def find_quantities(text: str, masked: list[tuple[int, int]] | None = None,
-                    date_spans: list[tuple[int, int]] | None = None) -> list[Quantity]:
+                    date_spans: list[tuple[int, int]] | None = None, low: str | None = None,
+                    words: set[str] | frozenset[str] | None = None) -> list[Quantity]:
     """Every counted quantity in `text`, in text order.
 
     Dates, times, years and labels ("F-16", "resolution 1718") are not quantities;
     `masked` adds spans the caller already knows are something else, and `date_spans`
-    passes dates already found (`find_dates`) so they are not searched twice.
+    passes dates already found (`find_dates`) so they are not searched twice; `low` and
+    `words` pass the lower-cased text and its words if the caller has them.
     """
     has_digit = _DIGIT_RE.search(text) is not None
-    low = text.lower()
-    words = set(_WORD_RE.findall(low))
+    low = text.lower() if low is None else low
+    words = set(_WORD_RE.findall(low)) if words is None else words
     if not has_digit and _NUMBER_WORDS.isdisjoint(words):
         return []  # most sentences: no digit and no number word, nothing to do
     mask = _masked_spans(text, date_spans, has_digit, low) + list(masked or [])
@@ -615,7 +628,7 @@ def find_quantities(text: str, masked: list[tuple[int, int]] | None = None,
             raw = m.group("dig")
             if len(raw) > 1 and raw[0] == "0" and raw[1].isdigit():
                 continue  # "020", "0018": codes and phone numbers
-            if (re.fullmatch(r"1[89]\d\d|20\d\d|21\d\d", raw) and not m.group("suf")
+            if (_YEAR_DIGITS.fullmatch(raw) and not m.group("suf")
                     and not m.group("scale") and not m.group("cur")):
                 noun, _ = _counted_after(text, nend, len(text))
                 if noun not in COUNTED_CLASSES:
@@ -637,7 +650,7 @@ def find_quantities(text: str, masked: list[tuple[int, int]] | None = None,
                 continue
             if m.group("words") and text[max(0, nstart - 4):nstart].lower() in ("the ", "hose "):
                 continue  # "the two countries" names a set, it does not count
-        if re.match(r"\s+times\b", text[nend:nend + 8], re.IGNORECASE):
+        if _TIMES_AFTER.match(text[nend:nend + 8]):
             continue  # "five times the monthly average": a ratio
         parsed = _parse(m)
         if parsed is None:
@@ -678,10 +691,10 @@ def find_quantities(text: str, masked: list[tuple[int, int]] | None = None,
                     skip_until = m2.end()  # "3-1": a score or a ratio, not a count
                     continue
         # "between 10 and 12": a range written with "between ... and".
-        between = re.search(r"\bbetween\s+$", text[max(0, nstart - 10):nstart], re.IGNORECASE)
+        between = _BETWEEN_LEAD.search(text[max(0, nstart - 10):nstart])
         if between and not vague and qualifier != RANGE:
-            m_and = re.match(r"\s+and\s+", text[end:])
-            if m_and and idx + 1 < len(matches) and matches[idx + 1].start() <= end + m_and.end() + 1:
+            m_and = _AND_GAP.match(text, end)
+            if m_and and idx + 1 < len(matches) and matches[idx + 1].start() <= m_and.end() + 1:
                 m2 = matches[idx + 1]
                 p2 = _parse(m2)
                 if p2 is not None and p2[0] is not None and value is not None:
@@ -726,9 +739,9 @@ def find_quantities(text: str, masked: list[tuple[int, int]] | None = None,
                 qualifier, high = UP_TO, value
             end += post.end()
         currency = m.group("cur")
-        strong = re.match(r"-strong\b", text[end:end + 8], re.IGNORECASE)
+        strong = _STRONG_AFTER.match(text[end:end + 8])
         noun, noun_end = _counted_after(text, end + (7 if strong else 0), len(text))
-        if m.group("vague") and not re.match(r"\s+of\b", text[end:end + 4]):
+        if m.group("vague") and not _OF_AFTER.match(text[end:end + 4]):
             noun, noun_end = None, end  # "Thousands march": the amount stands for people
         if currency:
             noun = {"$": "usd", "US$": "usd", "€": "eur", "£": "gbp", "¥": "jpy"}[currency]
@@ -738,7 +751,7 @@ def find_quantities(text: str, masked: list[tuple[int, int]] | None = None,
         elif _MAGNITUDE_AFTER.match(text, end):
             noun, noun_end = "magnitude", _MAGNITUDE_AFTER.match(text, end).end()
         elif noun is None:
-            share = re.match(r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?\d[\d,.]*", text[end:end + 30])
+            share = _SHARE_OF.match(text[end:end + 30])
             if share:  # "412 of the 650 seats"
                 noun, _ = _counted_after(text, end + share.end(), len(text))
             else:
