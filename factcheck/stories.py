@@ -16,9 +16,11 @@ joins the most similar earlier story (cosine against the story's summed
 vector) when the similarity reaches STORY_SIMILARITY and the dates are within
 STORY_GAP_DAYS, else starts a new story. Candidate stories come from an
 inverted index over each document's rarest words, capped per word, so the cost
-grows linearly with the number of documents. A last pass merges stories whose
-summed vectors are as similar as a document must be to join one (a story whose
-first two reports happened to start apart).
+grows linearly with the number of documents. A last pass merges stories by the
+same rule a document joins one (cosine of the summed vectors, or containment of
+the names the story shares with documents outside it): a report read before the
+report that ties it to its story (the central bank's, the opposition's) starts
+apart, so the result must not depend on which report came first.
 """
 
 from __future__ import annotations
@@ -224,6 +226,15 @@ def find_stories(documents: Mapping[str, Document], claims: Sequence[Claim]) -> 
             x = parent[x]
         return x
 
+    def outward(story: _Story) -> dict[str, float]:
+        """The story's names that documents outside it also use, idf-weighted: what can
+        tie it to another story (names only its own reports share say nothing)."""
+        inside: dict[str, int] = defaultdict(int)
+        for m in story.members:
+            for t in raw[m]:
+                inside[t] += 1
+        return {t: idf[t] ** 0.5 for t, k in inside.items() if df[t] > k}
+
     for story in stories:
         if len(story.members) < 1:
             continue
@@ -231,6 +242,7 @@ def find_stories(documents: Mapping[str, Document], claims: Sequence[Claim]) -> 
         unit = {t: w / norm for t, w in story.vector.items()}
         keys = sorted((t for t in unit if df[t] > 1), key=lambda t: (df[t], t))[:INDEX_WORDS]
         seen: set[int] = set()
+        ties = outward(story)
         for t in keys:
             for s in postings.get(t, ())[-POSTINGS_KEPT:]:
                 if s == story.number or s in seen:
@@ -241,7 +253,7 @@ def find_stories(documents: Mapping[str, Document], claims: Sequence[Claim]) -> 
                     continue
                 if not (other.near(story.first) and other.near(story.last)) and story.first and other.first:
                     continue
-                if other.cosine(unit) >= STORY_SIMILARITY:
+                if max(other.cosine(unit), _containment(ties, other)) >= STORY_SIMILARITY:
                     a, b = find(s), find(story.number)
                     parent[max(a, b)] = min(a, b)
     groups: dict[int, list[str]] = defaultdict(list)

@@ -85,3 +85,40 @@ def test_a_short_report_naming_part_of_the_story_joins_it():
     found = find_stories(docs, claims)
     assert found["d10"] == found["d00"] == found["d01"]
     assert found["d20"] != found["d00"]  # one shared name (the country) is not enough
+
+
+def test_a_report_tied_to_the_story_only_by_a_later_report_joins_it():
+    # The bank report comes before the report that also names the bank: when it is read,
+    # the story holds only the country, so it starts apart; the merge pass joins it.
+    main = [
+        ("In Varnia the Eskara quake toll rose, Governor Ilse Marek and Minister Lena Dorr said.", "2025-03-10"),
+        ("Rescuers in Varnia dug through rubble, Governor Ilse Marek said as Eskara mourned.", "2025-03-10"),
+    ]
+    bank = [("The Korvath Bank of Eskara held rates, its chief Ivo Sandor told Tamsk Radio and Pell Weekly.",
+             "2025-03-11")]
+    bridge = [("Governor Ilse Marek and Minister Lena Dorr said the Varnia quake would cost Eskara dearly, "
+               "as the Korvath Bank warned.", "2025-03-12")]
+    other = [("Floods hit the Brenner valley of Eskara, Mayor Jan Holt said.", "2025-03-11")]
+    docs, claims = corpus(main, bank, bridge, other)
+    found = find_stories(docs, claims)
+    assert found["d00"] == found["d01"] == found["d10"] == found["d20"]
+    assert found["d30"] != found["d00"]  # the country alone does not tie a story
+
+
+def test_two_reports_tied_only_to_each_other_and_by_the_story_names_join_it():
+    # Two reports about one side of the story share their own names (the opposition's) and
+    # otherwise name only the story's people: as a pair they belong to the story.
+    main = [
+        ("Minister Anya Brel unveiled the Eskara aid plan in Korvath, Premier Tomas Vel said.", "2025-03-10"),
+        ("In Korvath, Minister Anya Brel and Premier Tomas Vel defended the Eskara aid plan.", "2025-03-10"),
+    ]
+    side = [
+        ("The Green Union's Pia Roth said Minister Anya Brel's plan for Eskara was too small.", "2025-03-10"),
+        ("Pia Roth of the Green Union attacked Premier Tomas Vel over Eskara aid in a Dorna Radio interview.",
+         "2025-03-11"),
+    ]
+    other = [("Floods hit the Brenner valley of Eskara, Mayor Jan Holt said.", "2025-03-11")]
+    docs, claims = corpus(main, side, other)
+    found = find_stories(docs, claims)
+    assert found["d00"] == found["d01"] == found["d10"] == found["d11"]
+    assert found["d20"] != found["d00"]
