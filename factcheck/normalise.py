@@ -20,6 +20,8 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from factcheck.gazetteer import PLACES
+
 _QUOTES = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
@@ -97,54 +99,14 @@ def normalised_similarity(na: str, nb: str) -> float:
 
 # --- actors ---------------------------------------------------------------------------
 
-# Canonical actor -> aliases (demonyms, capitals and seats used as metonyms).
-_ACTORS = {
-    "united states": "usa|u.s|u.s.a|america|american|americans|washington|white house|pentagon",
-    "united kingdom": "uk|u.k|britain|british|london|downing street",
-    "russia": "russian|russians|moscow|kremlin|russian federation",
-    "ukraine": "ukrainian|ukrainians|kyiv|kiev",
-    "north korea": "north korean|north koreans|dprk|pyongyang",
-    "south korea": "south korean|south koreans|seoul|republic of korea|rok",
-    "china": "chinese|beijing|prc",
-    "japan": "japanese|tokyo",
-    "taiwan": "taiwanese|taipei",
-    "india": "indian|new delhi",
-    "pakistan": "pakistani|islamabad",
-    "iran": "iranian|tehran",
-    "iraq": "iraqi|baghdad",
-    "israel": "israeli|israelis",
-    "palestine": "palestinian|palestinians",
-    "syria": "syrian|damascus",
-    "turkey": "turkish|ankara|turkiye",
-    "lebanon": "lebanese|beirut",
-    "egypt": "egyptian|cairo",
-    "saudi arabia": "saudi|riyadh",
-    "france": "french|paris|elysee",
-    "germany": "german|berlin",
-    "italy": "italian|rome",
-    "spain": "spanish|madrid",
-    "poland": "polish|warsaw",
-    "hungary": "hungarian|budapest",
-    "belarus": "belarusian|minsk",
-    "canada": "canadian|ottawa",
-    "mexico": "mexican",
-    "brazil": "brazilian|brasilia",
-    "australia": "australian|canberra",
-    "new zealand": "wellington",
-    "nigeria": "nigerian|abuja",
-    "sudan": "sudanese|khartoum",
-    "afghanistan": "afghan|kabul",
-    "european union": "eu|e.u|european commission|brussels",
-    "nato": "north atlantic treaty organization",
-    "united nations": "un|u.n",
-    "g7": "group of seven",
-    "imf": "international monetary fund",
-}
+# Every alias of a country or organisation -> its canonical name. A lower-case "us"
+# is the pronoun: `actor_tokens` turns a capitalised "US" into "U.S." first.
 ACTOR_NAMES: dict[str, str] = {}
-for _canon, _aliases in _ACTORS.items():
+for _canon, _aliases in PLACES.items():
     ACTOR_NAMES[_canon] = _canon
-    for _alias in _aliases.split("|"):
-        ACTOR_NAMES[normalise(_alias)] = _canon
+    for _alias in _aliases:
+        if _alias != "us":
+            ACTOR_NAMES[normalise(_alias)] = _canon
 ACTOR_WORDS = frozenset(w for k in ACTOR_NAMES for w in k.split())
 # Words that end institution names, not people's ("Council", "Intelligence").
 _NOT_SURNAMES = ACTOR_WORDS | frozenset("""
