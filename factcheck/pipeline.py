@@ -51,13 +51,13 @@ class IngestReport:
 
 
 def analyse_document(document: Document, site_lines: Mapping[str, int] | None = None
-                     ) -> tuple[list[Sentence], list[Claim]]:
-    """The per-document stages: flagged sentences, then claims."""
+                     ) -> tuple[list[Sentence], list[Claim], set[str]]:
+    """The per-document stages: flagged sentences, claims, and the page's short-line keys."""
     from factcheck.claims import extract_claims
 
     lines = flag_lines(document, site_lines)
     sentences = split_sentences(document, lines)
-    return sentences, extract_claims(document, sentences)
+    return sentences, extract_claims(document, sentences), template_keys(lines)
 
 
 def ingest(
@@ -89,16 +89,15 @@ def ingest(
             if outlet not in site_lines:
                 site_lines[outlet] = store.template_line_counts(db, outlet)
             try:
-                sentences, claims = analyse_document(document, site_lines[outlet])
-                report.superseded += store.save_document(db, document, sentences, claims, now)
+                sentences, claims, keys = analyse_document(document, site_lines[outlet])
+                report.superseded += store.save_document(db, document, sentences, claims, now,
+                                                         site=outlet, template_lines=keys)
             except Exception as error:  # one bad document must not stop the batch
                 report.errors.append(f"{document.path}: could not be analysed ({type(error).__name__}: {error})")
                 continue
             report.added.append(document.path)
-            keys = template_keys(document)
             for key in keys:
                 site_lines[outlet][key] = site_lines[outlet].get(key, 0) + 1
-            store.save_template_lines(db, outlet, document.id, keys)
         progress("read", done, len(sources))
     report.timings["read, sentences, claims"] = time.perf_counter() - started
     if analyse and (report.added or report.superseded or not _analysed(db)):

@@ -248,10 +248,9 @@ def line_key(text: str) -> str:
     return " ".join(words(text.lower()))
 
 
-def template_keys(document: Document) -> set[str]:
-    """The keys of the document's short lines, candidates for site-template furniture."""
-    return {line_key(line.text) for line in split_lines(document.text)
-            if len(words(line.text)) <= TEMPLATE_LINE_WORDS}
+def template_keys(lines: Sequence[Line]) -> set[str]:
+    """The keys of a page's short lines, candidates for site-template furniture."""
+    return {line_key(line.text) for line in lines if len(words(line.text)) <= TEMPLATE_LINE_WORDS}
 
 
 def _flag_off_topic(lines: list[Line], title: str) -> list[Line]:

@@ -243,11 +243,15 @@ def save_document(
     sentences: Sequence[Sentence],
     claims: Sequence[Claim],
     ingested_at: str,
+    site: str | None = None,
+    template_lines: Iterable[str] = (),
 ) -> list[str]:
-    """Store one document with its sentences and claims in one transaction.
+    """Store one document with its sentences, claims and short lines in one transaction.
 
-    Earlier current versions with the same path are marked superseded and their
-    claims removed from the analysis. Returns the ids of the superseded versions.
+    `template_lines` (keys of the page's short lines) are recorded under `site`, the
+    outlet, for template detection on its later pages. Earlier current versions with
+    the same path are marked superseded and their claims removed from the analysis.
+    Returns the ids of the superseded versions.
     """
     with write(db):
         older = [row[0] for row in db.execute(
@@ -265,6 +269,9 @@ def save_document(
             ({**_row(s), "idx": s.index} for s in sentences), pk="id", replace=True,
         )
         db["claims"].insert_all((_claim_row(c) for c in claims), pk="id", replace=True)
+        db["template_lines"].insert_all(
+            ({"outlet": site, "line": line, "document_id": document.id} for line in template_lines),
+            pk=("outlet", "line", "document_id"), ignore=True)
         for old in older:
             _drop_analysis_of(db, old)
             db.execute("update documents set superseded_by = ? where id = ?", [document.id, old])
@@ -299,13 +306,6 @@ def current_documents(db: sqlite_utils.Database) -> dict[str, Document]:
     return {row[0]: Document(*row) for row in rows}
 
 
-def document_sentences(db: sqlite_utils.Database, document_id: str) -> list[Sentence]:
-    rows = db.execute(
-        "select id, document_id, idx, start, \"end\", text, line, flag, reason from sentences "
-        "where document_id = ? order by start", [document_id]).fetchall()
-    return [Sentence(*row) for row in rows]
-
-
 def current_claims(db: sqlite_utils.Database) -> list[Claim]:
     names = [f.name for f in fields(Claim)]
     cols = ", ".join(f'c."{n}"' for n in names)
@@ -326,13 +326,6 @@ def template_line_counts(db: sqlite_utils.Database, outlet: str) -> dict[str, in
     """For one outlet: on how many stored pages each short line appears."""
     return dict(db.execute(
         "select line, count(*) from template_lines where outlet = ? group by line", [outlet]).fetchall())
-
-
-def save_template_lines(db: sqlite_utils.Database, outlet: str, document_id: str, lines: Iterable[str]) -> None:
-    with write(db):
-        db["template_lines"].insert_all(
-            ({"outlet": outlet, "line": line, "document_id": document_id} for line in lines),
-            pk=("outlet", "line", "document_id"), ignore=True)
 
 
 # -- analysis ------------------------------------------------------------------

@@ -246,3 +246,18 @@ def test_analysis_does_not_depend_on_hash_seed(tmp_path):
         doc.pop("generated_at", None)
         exports.append(json.dumps(doc, sort_keys=True))
     assert exports[0] == exports[1]
+
+
+def test_site_template_lines_are_learned_across_ingests(runner, tmp_path):
+    db = tmp_path / "f.db"
+    for i, (town, n) in enumerate([("Arden", 12), ("Bexley", 30), ("Corby", 7)]):
+        page = tmp_path / f"p{i}.json"
+        page.write_text(json.dumps({"outlet": "Valley Post", "title": f"Storm hits {town}",
+                                    "text": f"Storm hits {town}\nBrought to you by Valley Motors\n"
+                                            f"The storm killed {n} people in {town}, police said.\n"}))
+        assert invoke(runner, "ingest", page, "--db", db).exit_code == 0
+    from factcheck import store
+    conn = store.open_db(str(db))
+    flags = [r[0] for r in conn.execute("select flag from sentences where text = 'Brought to you by Valley Motors' "
+                                        "order by rowid")]
+    assert flags == ["story", "story", "furniture"]
