@@ -13,6 +13,7 @@ import contextlib
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, fields
 from pathlib import Path
@@ -162,13 +163,28 @@ def open_db(path: str | None = None, create: bool = True) -> sqlite_utils.Databa
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
                                check_same_thread=False)
         conn.execute(f"pragma busy_timeout = {BUSY_TIMEOUT_MS}")
-        conn.execute("pragma journal_mode = wal")
+        _enable_wal(conn)
         conn.execute("pragma foreign_keys = on")
         db = sqlite_utils.Database(conn)
         apply_schema(db)
     except sqlite3.DatabaseError as error:
         raise StoreError(f"{path}: cannot be used as a factcheck database ({error})") from None
     return db
+
+
+def _enable_wal(conn: sqlite3.Connection) -> None:
+    """Switch to WAL, retrying: SQLite answers a journal-mode change that races
+    another connection opening the same new file with an immediate "locked",
+    without calling the busy handler."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            conn.execute("pragma journal_mode = wal")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
 
 
 @contextlib.contextmanager

@@ -1,3 +1,5 @@
+import threading
+
 import pytest
 
 from factcheck import store
@@ -85,3 +87,24 @@ def test_stories_are_stored_and_listed(runner, seeds_db):
     db = store.open_db(str(seeds_db))
     rows = list(db.query("select * from stories"))
     assert rows and rows[0]["n_documents"] >= 4 and rows[0]["n_outlets"] >= 4
+
+
+def test_many_connections_creating_one_new_database_at_once_all_succeed(tmp_path):
+    # Switching a new file to WAL while another connection does the same fails
+    # at once with "locked" (no busy handler): opening has to wait its turn.
+    failures = []
+    for attempt in range(40):
+        path = str(tmp_path / f"{attempt}.db")
+
+        def open_it():
+            try:
+                store.open_db(path).conn.close()
+            except Exception as error:  # noqa: BLE001 - collected and reported below
+                failures.append(error)
+
+        threads = [threading.Thread(target=open_it) for _ in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert failures == []
