@@ -353,18 +353,17 @@ def fuse(input_path, normaliser, priors_path, fmt, output):
     rows are still fused, and the exit status is 1.
     """
     from factcheck.credibility import load_priors
-    from factcheck.fuse import fuse as fuse_records
-    from factcheck.fuse import read_records, write_fuse_result
+    from factcheck.fuse import fuse_file, write_fuse_result
 
-    records, problems = read_records(input_path)
+    priors = load_priors(priors_path) if priors_path else None
+    result, problems = fuse_file(input_path, normaliser=normaliser, priors=priors)
     for problem in problems:
         click.echo(f"error: {input_path}: {problem}", err=True)
-    priors = load_priors(priors_path) if priors_path else None
-    text = write_fuse_result(fuse_records(records, normaliser=normaliser, priors=priors), fmt)
+    text = write_fuse_result(result, fmt)
     if output:
         with open(output, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
-        click.echo(f"fused {len(records)} records into {output}", err=True)
+        click.echo(f"wrote {len(result.objects)} objects and {len(result.sources)} sources to {output}", err=True)
     else:
         click.echo(text, nl=False)
     if problems:

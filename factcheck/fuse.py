@@ -8,7 +8,8 @@ Values are compared through a named normaliser, which turns the text as written 
 a key (equal keys are the same claim, None is no claim) and says how similar two keys
 are (partial support):
 
-* ``number``: numbers, "3,000", "$1.5", "12%"; within 5 % support each other in part;
+* ``number``: numbers as cells hold them ("3,000", "$1.5", "12%", "2.93M", "1.2 million",
+  "(1,234)", "312 people"); within 5 % support each other in part;
 * ``text``: case, accents, spacing and punctuation ignored; near-identical texts
   support each other in part;
 * ``authors``: author lists, as a set of surnames whatever the order, initials,
@@ -88,6 +89,12 @@ def read_records(path: str | Path) -> tuple[list[Observation], list[str]]:
     """Records from CSV or JSONL (by extension, else by content), and the problems
     of bad rows as "line N: problem". Good rows are returned even if some are bad;
     an unreadable file, or one without a single good row, raises InputError."""
+    rows, errors = read_rows(path)
+    return [record for _, record in rows], errors
+
+
+def read_rows(path: str | Path) -> tuple[list[tuple[int, Observation]], list[str]]:
+    """As `read_records`, each record with the line it was read from."""
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
@@ -130,7 +137,7 @@ def _record(row: Mapping[str, Any], where: str) -> Observation | str:
     )
 
 
-def _read_csv(text: str) -> tuple[list[Observation], list[str]]:
+def _read_csv(text: str) -> tuple[list[tuple[int, Observation]], list[str]]:
     try:
         reader = csv.reader(io.StringIO(text, newline=""), strict=True)
         header = next(reader, None)
@@ -143,7 +150,7 @@ def _read_csv(text: str) -> tuple[list[Observation], list[str]]:
     if absent:
         return [], [f"line 1: header lacks the column(s) {', '.join(absent)} (has {', '.join(names)})"]
     index = {c: names.index(c) for c in REQUIRED + OPTIONAL if c in names}
-    records: list[Observation] = []
+    records: list[tuple[int, Observation]] = []
     errors: list[str] = []
     while True:
         try:
@@ -160,12 +167,12 @@ def _read_csv(text: str) -> tuple[list[Observation], list[str]]:
             errors.append(f"line {line}: {len(row)} fields, the header has {len(names)}")
             continue
         found = _record({c: row[i] for c, i in index.items() if i < len(row)}, f"line {line}")
-        (errors.append(found) if isinstance(found, str) else records.append(found))
+        (errors.append(found) if isinstance(found, str) else records.append((line, found)))
     return records, errors
 
 
-def _read_jsonl(text: str) -> tuple[list[Observation], list[str]]:
-    records: list[Observation] = []
+def _read_jsonl(text: str) -> tuple[list[tuple[int, Observation]], list[str]]:
+    records: list[tuple[int, Observation]] = []
     errors: list[str] = []
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
@@ -179,7 +186,7 @@ def _read_jsonl(text: str) -> tuple[list[Observation], list[str]]:
             errors.append(f"line {number}: expected a JSON object, got {type(row).__name__}")
             continue
         found = _record({k.lower(): v for k, v in row.items()}, f"line {number}")
-        (errors.append(found) if isinstance(found, str) else records.append(found))
+        (errors.append(found) if isinstance(found, str) else records.append((number, found)))
     return records, errors
 
 
@@ -197,22 +204,47 @@ def _is_placeholder(raw: Any) -> bool:
     return isinstance(raw, str) and " ".join(_fold(raw).split()).strip(" .") in PLACEHOLDERS
 
 
-_NUMBER = re.compile(r"[-+]?(?:\d[\d,_ ]*\d|\d)?(?:\.\d+)?(?:e[-+]?\d+)?")
+# A number cell: sign or accounting parentheses, currency, digits (thousands grouped
+# by commas, spaces or dots), a scale word or suffix, a percent sign, a unit; and an
+# optional parenthesised aside ("+0.64 (+1.27%)", "1,204 (est.)").
+_NUMBER_CELL = re.compile(
+    r"^(?P<open>\()?\s*(?P<sign>[-+\u2212])?\s*(?P<currency>US\$|[$\u20ac\u00a3\u00a5\u20b9]|(?-i:[A-Z]{3})(?=[\s\d]))?\s*"
+    r"(?P<sign2>[-+\u2212])?"
+    r"(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:\.\d+)?"
+    r"|\d{1,3}(?:\.\d{3}){2,}|\d+(?:\.\d*)?(?:[eE][-+]?\d+)?|\.\d+)"
+    r"\s*(?P<scale>thousand|million|billion|trillion|mln|mn|bn|tn|[kKmMbBT](?![A-Za-z]))?"
+    r"\s*(?P<percent>%|per\s*cent|percent)?"
+    r"\s*(?P<unit>[^\W\d_][^\d()]*?|\u00b0[CF]?)?\s*(?P<close>\))?"
+    r"\s*(?:\((?P<aside>[^()]*)\))?\s*$",
+    re.IGNORECASE,
+)
+_SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "million": 1e6,
+           "b": 1e9, "bn": 1e9, "billion": 1e9, "t": 1e12, "tn": 1e12, "trillion": 1e12}
 
 
 def normalise_number(raw: Any) -> float | None:
-    """A number from 3000, "3,000", "$1.5", "12 %"; None for placeholders; ValueError otherwise."""
+    """A number from a cell as people write them: 3000, "3,000", "3 000", "1.234.567",
+    "$1.5", "12%", "2.93M", "£5m", "1.2 million", "(1,234)", "−4", "72 °F", "312 people",
+    "+0.64 (+1.27%)"; None for placeholders; ValueError for anything else (words, ranges,
+    two numbers)."""
     if isinstance(raw, (int, float)) and not isinstance(raw, bool):
         return float(raw)
     if _is_placeholder(raw):
         return None
-    text = str(raw).strip().lower()
-    text = text.strip("$€£¥%").strip()
-    compact = text.replace(",", "").replace("_", "").replace(" ", "")
-    try:
-        value = float(compact)
-    except ValueError:
-        raise ValueError(f"{raw!r} is not a number") from None
+    found = _NUMBER_CELL.match(str(raw).replace("\xa0", " ").strip())
+    if not found or bool(found["open"]) != bool(found["close"]) or (found["sign"] and found["sign2"]):
+        raise ValueError(f"{raw!r} is not a number")
+    digits = found["digits"]
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}", digits):
+        digits = digits.replace(".", "")
+    value = float(re.sub(r"[,\s\u00a0\u202f]", "", digits))
+    scale = (found["scale"] or "").lower()
+    # A bare lower-case "m" or "b" is a unit (metres, bytes) unless money is counted.
+    if scale in ("m", "b") and found["scale"].islower() and not found["currency"]:
+        scale = ""
+    value *= _SCALES.get(scale, 1.0)
+    if found["open"] or (found["sign"] or found["sign2"] or "+") in "-\u2212":
+        value = -value
     if not math.isfinite(value):
         raise ValueError(f"{raw!r} is not a finite number")
     return float(f"{value:.12g}")
@@ -407,9 +439,12 @@ def get_normaliser(name: str) -> Normaliser:
         raise FactcheckError(f"unknown normaliser {name!r}: choose from {', '.join(sorted(NORMALISERS))}") from None
 
 
-def normalise_records(records: Sequence[Observation], normaliser: str = "text") -> tuple[list[Observation], list[str], int]:
-    """Observations with normalised values; problems of values the normaliser rejects;
-    and how many records were placeholders (no claim)."""
+def normalise_records(
+    records: Sequence[Observation], normaliser: str = "text", where: Sequence[str] | None = None
+) -> tuple[list[Observation], list[str], int]:
+    """Observations with normalised values; problems of values the normaliser rejects,
+    each named by `where` (default "record N (source, object)"); and how many records
+    were placeholders (no claim)."""
     norm = get_normaliser(normaliser)
     pairs = [(r.object, r.value) for r in records]
     if normaliser == "number":
@@ -420,7 +455,8 @@ def normalise_records(records: Sequence[Observation], normaliser: str = "text") 
                 keys.append(normalise_number(raw))
             except ValueError as exc:
                 keys.append(None)
-                errors.append(f"record {i + 1} ({records[i].source}, {records[i].object}): {exc}")
+                label = where[i] if where else f"record {i + 1} ({records[i].source}, {records[i].object})"
+                errors.append(f"{label}: {exc}")
     else:
         keys, errors = norm.normalise_all(pairs), []
     out = []
@@ -444,6 +480,29 @@ def fuse(
         raise FactcheckError(f"{len(errors)} values are not valid for the {normaliser} normaliser; first: {errors[0]}")
     result = discover_truth(observations, similarity=get_normaliser(normaliser).similarity, priors=priors)
     return _fuse_result(normaliser, result, skipped)
+
+
+def fuse_file(
+    path: str | Path, normaliser: str = "text", priors: Mapping[str, float] | None = None
+) -> tuple[FuseResult, list[str]]:
+    """Fuse a CSV or JSONL file: the result of its good rows, and every bad row's
+    problem as "line N: ..." (malformed, missing columns, or a value the normaliser
+    rejects). Raises InputError when no row is usable."""
+    rows, problems = read_rows(path)
+    records = [record for _, record in rows]
+    observations, rejected, skipped = normalise_records(
+        records, normaliser, where=[f"line {line}" for line, _ in rows])
+    problems = sorted(problems + rejected, key=_line_number)
+    if not observations and rejected:
+        raise InputError(str(path), f"no usable records: {rejected[0]}"
+                         + (f" (and {len(rejected) - 1} more problems)" if len(rejected) > 1 else ""))
+    result = discover_truth(observations, similarity=get_normaliser(normaliser).similarity, priors=priors)
+    return _fuse_result(normaliser, result, skipped), problems
+
+
+def _line_number(problem: str) -> int:
+    found = re.match(r"line (\d+)", problem)
+    return int(found.group(1)) if found else 0
 
 
 def _fuse_result(normaliser: str, result: TruthResult, skipped: int) -> FuseResult:

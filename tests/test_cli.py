@@ -173,6 +173,20 @@ def test_fuse_reports_bad_rows_and_fuses_the_rest(runner, tmp_path):
     assert rows[0].startswith("kind,name,value") and rows[1].startswith("object,o1,10,")
 
 
+def test_fuse_names_the_line_of_a_value_that_is_not_a_number(runner, tmp_path):
+    records = tmp_path / "r.csv"
+    records.write_text("source,object,value\nA,o1,10\nB,o1,ten\nC,o1,2.93M\nA,o2,5\n")
+    result = runner.invoke(cli, ["fuse", str(records), "--normaliser", "number"])
+    assert result.exit_code == 1
+    assert f"error: {records}: line 3: 'ten' is not a number" in result.stderr
+    fused = {o["object"]: o for o in json.loads(result.stdout)["objects"]}
+    assert set(fused) == {"o1", "o2"}
+    only_bad = tmp_path / "bad.csv"
+    only_bad.write_text("source,object,value\nA,o1,ten\n")
+    result = runner.invoke(cli, ["fuse", str(only_bad), "--normaliser", "number"])
+    assert result.exit_code == 1 and "line 2: 'ten' is not a number" in result.stderr
+
+
 def test_sources_list_set_and_import(runner, tmp_path):
     db = tmp_path / "f.db"
     assert invoke(runner, "ingest", SEEDS, "--db", db).exit_code == 0

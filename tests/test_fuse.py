@@ -101,13 +101,27 @@ def test_authors_similarity(a, b, expected):
         ("0", 0.0),
         ("n/a", None),
         ("Not Available", None),
+        ("1.234.567", 1234567.0),
+        ("2.93M", 2930000.0),
+        ("£5m", 5000000.0),
+        ("1.2 million", 1200000.0),
+        ("5 bn", 5e9),
+        ("USD 1,200", 1200.0),
+        ("(1,234)", -1234.0),
+        ("\u22124", -4.0),
+        ("72 \u00b0F", 72.0),
+        ("312 people", 312.0),
+        ("12 troops", 12.0),
+        ("12 m", 12.0),  # metres: a lower-case m is a scale only for money
+        ("+0.64 (+1.27%)", 0.64),
+        ("1,204 (est.)", 1204.0),
     ],
 )
 def test_normalise_number(raw, expected):
     assert normalise_number(raw) == expected
 
 
-@pytest.mark.parametrize("raw", ["three", "12 troops", "1.2.3"])
+@pytest.mark.parametrize("raw", ["three", "1.2.3", "12 to 15", "12-15", "abc 12", "(12", "-+3"])
 def test_normalise_number_rejects(raw):
     with pytest.raises(ValueError):
         normalise_number(raw)
