@@ -1,0 +1,264 @@
+"""Speakers: who each claim is attributed to. An attribution the sentence gives is
+resolved against what earlier sentences of the document named (pronouns, surnames,
+descriptions in apposition); quoted words go to the speaker named around the marks
+or in the paragraph that introduces them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .actors import VERB_AFTER, is_doer
+from .attribution import (
+    SOURCE_NOUNS,
+    TITLE_WORDS,
+    Attribution,
+    clean_source,
+    find_attributions,
+    leading_name,
+    looks_like_person,
+)
+from .clauses import Quote, is_heading
+from .dates import DateMention
+from .models import Document, Sentence
+
+_APPOSED = re.compile(
+    r"(?P<name>(?<![\w’'])(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'.&-]*){0,4}),"
+    r"\s+(?:an?|the)\s+(?:[a-z-]+\s+){0,2}?(?P<noun>" + "|".join(sorted(SOURCE_NOUNS, key=len, reverse=True))
+    + r")\b(?!’s|'s)"
+    r"|(?P<desc_first>(?<![\w’'])[Tt]he\s+(?:[a-z-]+\s+){0,2}?(?P<noun2>" + "|".join(
+        sorted(SOURCE_NOUNS, key=len, reverse=True)) + r")),\s+(?P<name2>(?:the\s+)?[A-Z][\w’'.&-]*"
+    r"(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'.&-]*){0,4}),")
+# A sentence opening with a role: "The new prime minister arrived", "The mayor said".
+_ROLE_SUBJECT = re.compile(
+    r"^\s*[Tt]he\s+(?P<role>(?:[a-z-]+\s+){0,3}(?:" + "|".join(
+        sorted((t for t in TITLE_WORDS if t.isalpha() and len(t) > 3), key=len, reverse=True))
+    + r"))\s+(?:[a-z]+ed|said|says|told|arrived|was|is|has|had)\b")
+
+
+@dataclass
+class Context:
+    """What earlier sentences of a document said about who is speaking (and the day and
+    the count they last named)."""
+
+    outlet: str | None
+    last_source: str | None = None
+    last_person: str | None = None
+    surnames: dict[str, str] | None = None
+    last_date: DateMention | None = None  # the last day named, for "the same day"
+    last_counted: str | None = None  # what the paragraph last counted, for "another 10,000"
+    line: int = -1  # the paragraph (line) the context is in
+    aliases: dict[str, str] | None = None  # "alliance" -> "Common Front"
+
+    def remember(self, source: str | None) -> None:
+        if not source or source == self.outlet:
+            return
+        self.last_source = source
+        if looks_like_person(source):
+            self.last_person = source
+            if self.surnames is None:
+                self.surnames = {}
+            tokens = source.split()
+            for tok in (tokens[0], tokens[-1]):
+                self.surnames.setdefault(tok, source)
+
+    def full_name(self, source: str) -> str:
+        if self.surnames and " " not in source and source in self.surnames:
+            return self.surnames[source]
+        if self.aliases and source.lower() in self.aliases:
+            return self.aliases[source.lower()]  # "the alliance" named as the Common Front
+        return source
+
+    def learn_aliases(self, text: str) -> None:
+        """'the Common Front, an alliance of unions, ...', 'The organisers, the Common
+        Front, ...': a description in apposition names the same body later."""
+        for m in _APPOSED.finditer(text):
+            if m.group("desc_first"):
+                name, noun = clean_source(m.group("name2")), m.group("noun2").lower()
+            else:
+                name, noun = clean_source(m.group("name")), m.group("noun").lower()
+            if self.aliases is None:
+                self.aliases = {}
+            self.aliases[noun] = name
+
+    def learn_speakers(self, text: str, atts: Sequence[Attribution]) -> None:
+        """Remember who spoke in a sentence (its attributions, else a person or an
+        institution opening it, else a role), for "he said" in later sentences."""
+        for att in atts:
+            if not att.pronoun:
+                self.remember(self.full_name(att.source))
+        subject = leading_name(text)
+        if subject and looks_like_person(subject):
+            self.remember(self.full_name(subject))
+        elif subject and is_doer(subject) and VERB_AFTER.match(
+                text, text.find(subject) + len(subject)) if subject else False:
+            self.remember(is_doer(subject))  # "The Bank of X held rates. It also cut ..."
+        else:
+            role = _ROLE_SUBJECT.match(text)
+            if role:  # "The new prime minister arrived ...": the "he" of the next sentence
+                self.last_person = role.group("role")
+
+
+def pick_attribution(atts: Sequence[Attribution], start: int, end: int,
+                     anchor: tuple[int, int] | None = None) -> Attribution | None:
+    """The attribution governing `start:end`: one inside it, 'according to', the nearest
+    lead before it, the nearest trailing one after it, then a headline source.
+
+    `anchor` is the quantity's own span: of several 'according to' phrases, the first
+    after the number names its source ("40,000 according to police, and 100,000
+    according to organisers")."""
+    # A lead verb after the number does not govern it ("Hungary recorded 12 deaths,
+    # Romania reported six").
+    inside = [a for a in atts if a.position == "lead" and start <= a.start and a.end <= end
+              and (anchor is None or a.end <= anchor[0])]
+    if inside:
+        return inside[0]
+    according = [a for a in atts if a.position == "according"]
+    if according:
+        if anchor is not None:
+            after = [a for a in according if a.start >= anchor[1]]
+            if after:
+                return min(after, key=lambda a: a.start)
+        return min(according, key=lambda a: abs(a.start - start))
+    before = [a for a in atts if a.position == "lead" and a.end <= start]
+    if before:
+        return max(before, key=lambda a: a.end)
+    after = [a for a in atts if a.position == "trail" and a.start >= start]
+    if after:
+        return min(after, key=lambda a: a.start)
+    # A lead verb in a later clause governs only its own: in "EU condemns X, as China
+    # denies Y" China is no source of the condemnation; an inserted ", officials said,"
+    # speaks for the whole sentence.
+    overlapping = [a for a in atts if a.position == "trail" or (
+        a.position == "lead" and a.start < end and start < a.end and (
+            anchor is None or a.start < anchor[0]))]
+    if overlapping:
+        return overlapping[0]
+    heads = [a for a in atts if a.position == "headline"]
+    return heads[0] if heads else None
+
+
+def resolve_source(att: Attribution | None, sentence_text: str,
+                   ctx: Context) -> tuple[str | None, str | None]:
+    """(source, relay) for an attribution, with pronouns resolved from context."""
+    if att is None:
+        return None, None
+    if att.pronoun:
+        if att.source == "":  # "..., saying": the sentence's subject speaks
+            name = leading_name(sentence_text)
+            if name:
+                return ctx.full_name(name), None
+            return ctx.last_source, None
+        if att.source.lower() in ("he", "she", "i"):
+            return ctx.last_person or ctx.last_source, None
+        head = att.source.split()[-1].lower() if att.source else ""
+        if head in _TEXT_NOUNS or att.source.lower() in ("they", "it", "we"):
+            return ctx.last_source, None  # "the statement said": whoever issued it
+        # "the ministry said": the ministry named before, else just "ministry"
+        if ctx.last_source and head and head in ctx.last_source.lower():
+            return ctx.last_source, None
+        return att.source, None
+    return ctx.full_name(att.source), att.relay
+
+
+_TEXT_NOUNS = {"statement", "report", "release", "communique", "communiqué", "document", "letter",
+               "announcement", "post", "study"}
+
+
+_ISSUER = re.compile(
+    r"\b(?:issued|released|published|signed|adopted|agreed|made\s+public|put\s+out|read\s+out|"
+    r"delivered|sent|posted)\b[^.:;]*?\bby\s+(?P<np>(?:the\s+)?[A-Z][^.:;]*?)"
+    r"(?=\s+(?:after|on|in|at|during|following|before|late|early|and\s+reads)\s|\s*[.:;]|\s*$)")
+
+
+def _lead_in_speaker(text: str, para_start: int, ctx: Context) -> tuple[str | None, str | None]:
+    """Who issued a statement quoted from the start of a paragraph: the paragraph before
+    introduces it ('The text of the statement was released by X:'), possibly with a
+    heading between."""
+    end = para_start
+    for _ in range(8):  # blank lines and one heading may stand between
+        prev_end = text.rfind("\n", 0, max(0, end - 1))
+        line = text[prev_end + 1:end].strip()
+        end = prev_end + 1
+        if not line:
+            if prev_end < 0:
+                break
+            continue
+        if is_heading(line):
+            continue
+        if not line.endswith(":"):
+            break
+        issuer = None
+        for issuer in _ISSUER.finditer(line):
+            pass
+        if issuer:
+            return clean_source(issuer.group("np")), None
+        last = re.split(r"(?<=[.!?])\s+", line)[-1]
+        atts = [a for a in find_attributions(last) if a.position in ("lead", "headline")]
+        if atts:
+            return resolve_source(atts[-1], last, ctx)
+        break
+    return None, None
+
+
+def quote_speaker(document: Document, quote: Quote, previous: Sentence | None,
+                  ctx: Context, quotes: Sequence[Quote] = (),
+                  known: dict[int, tuple[str | None, str | None]] | None = None,
+                  ) -> tuple[str | None, str | None]:
+    """(source, relay) of quoted words: the speaker named around the marks, else the
+    speaker of an earlier quote in the paragraph (`known`, by opening mark), else who
+    the paragraph before says issued them."""
+    speaker = _own_quote_speaker(document, quote, previous, ctx)
+    if speaker[0] is not None:
+        return speaker
+    text = document.text
+    line_start = text.rfind("\n", 0, quote.open) + 1
+    # A later quote in a paragraph is the same speaker's, unless it names another.
+    earlier = [q for q in quotes if line_start <= q.open < quote.open and q.open != quote.open]
+    if earlier and known is not None:
+        prior = max(earlier, key=lambda q: q.open)
+        if prior.open in known and known[prior.open][0] is not None:
+            return known[prior.open]
+    if not text[line_start:quote.open].strip():
+        return _lead_in_speaker(text, line_start, ctx)
+    return None, None
+
+
+def _own_quote_speaker(document: Document, quote: Quote, previous: Sentence | None,
+                       ctx: Context) -> tuple[str | None, str | None]:
+    text = document.text
+    line_start = text.rfind("\n", 0, quote.open) + 1
+    line_end = text.find("\n", quote.close)
+    line_end = len(text) if line_end < 0 else line_end
+    # After the closing mark, up to the end of that sentence: '," the EU states.'
+    tail_end = line_end
+    stop = re.search(r"[.!?](?:\s|$)|[“\"]", text[quote.close:line_end])
+    if stop:
+        tail_end = quote.close + stop.end()
+    tail = text[quote.close:tail_end]
+    if text[quote.start:quote.end].rstrip()[-1:] in ".!?":
+        tail = ""  # the quoted sentence ended inside the marks: what follows is new
+    for att in find_attributions(tail):
+        if att.start <= 6 and att.position in ("trail", "lead"):
+            return resolve_source(att, tail, ctx)
+    # Before the opening mark, in the same paragraph: 'Rutte said: “', 'stated that “'.
+    head = text[line_start:quote.open]
+    head_sentence_start = max((m.end() for m in re.finditer(r"[.!?][”\"]?\s+(?=[A-Z“\"])", head)),
+                              default=0)
+    head = head[head_sentence_start:]
+    atts = [a for a in find_attributions(head) if a.position in ("lead", "according", "headline")]
+    if atts:
+        return resolve_source(atts[-1], head, ctx)
+    if head.rstrip().endswith(":"):
+        # "President X returned ... and repeated his promise to residents: “...”": the
+        # words a colon introduces are the sentence subject's.
+        name = leading_name(head)
+        if name and (looks_like_person(name) or is_doer(name)):
+            return ctx.full_name(name), None
+    if not head.strip() and previous is not None and re.search(r"[:,]\s*$", previous.text):
+        atts = find_attributions(previous.text)
+        if atts:
+            return resolve_source(atts[-1], previous.text, ctx)
+    return None, None
