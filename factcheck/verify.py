@@ -136,7 +136,7 @@ class _Tally:
 
 
 def _statement_features(query: Query) -> Any:
-    from factcheck.matching import claim_features
+    from factcheck.features import claim_features
 
     return claim_features(query.claim, {}) if query.claim is not None else None
 
@@ -223,13 +223,13 @@ def _value_text(v: AssertionValue | Claim) -> str:
 
 
 def _origin(claim: Claim, documents: Mapping[str, Document]) -> str:
-    from factcheck.matching import claim_origin
+    from factcheck.features import claim_origin
 
     return claim_origin(claim, documents)
 
 
 def _outlet(claim: Claim, documents: Mapping[str, Document]) -> str:
-    from factcheck.matching import claim_outlet
+    from factcheck.features import claim_outlet
 
     return claim_outlet(claim, documents)
 
@@ -256,8 +256,8 @@ def _add(tally: _Tally, claims: Sequence[Claim], documents: Mapping[str, Documen
 def judge(query: Query, assertions: Sequence[Assertion], claims: Mapping[str, Claim],
           documents: Mapping[str, Document], credibility: Mapping[str, float]) -> Verdict:
     """The verdict on a parsed statement from the assertions retrieved for it (pure)."""
-    from factcheck.assertions import compatible
-    from factcheck.matching import claim_features
+    from factcheck.intervals import compatible
+    from factcheck.features import claim_features
     from factcheck.normalise import learn_affiliations
 
     affiliations = _LazyAffiliations(documents, learn_affiliations)

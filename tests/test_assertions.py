@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.assertions import VALUE_TOLERANCE, build_assertions, compatible
+from factcheck.assertions import build_assertions
+from factcheck.intervals import VALUE_TOLERANCE, compatible
 from factcheck.matching import match_claims
 from factcheck.models import (
     CONTRADICTED,

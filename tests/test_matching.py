@@ -5,8 +5,11 @@ from __future__ import annotations
 import pytest
 
 import factcheck.matching as matching
-from factcheck.matching import claim_outlet, match_claims, normalise, similarity
+from factcheck.features import claim_features, claim_outlet, resolve_references
+from factcheck.matching import match_claims
+from factcheck.measures import Measure, claim_measure
 from factcheck.models import EVENT, NUMERIC, QUOTE, Claim, Document
+from factcheck.normalise import normalise, similarity
 
 
 def doc(doc_id: str, outlet: str | None = None, published: str | None = "2024-10-25",
@@ -199,11 +202,11 @@ def test_claim_outlet_falls_back(document, expected):
 
 # --- what is measured: the noun phrase next to a percentage, an amount or a head count ---
 
-def measured(text: str, value: float, counted: str | None, published: str = "2025-06-02") -> "matching.Measure":
+def measured(text: str, value: float, counted: str | None, published: str = "2025-06-02") -> Measure:
     d = Document(id="m", path="/news/m.txt", text=text, outlet="Outlet M", published=published)
     c = Claim(id="mc", document_id="m", sentence_id="ms", start=0, end=len(text), text=text,
               kind=NUMERIC, value=value, counted=counted)
-    return matching.claim_measure(c, {"m": d})
+    return claim_measure(c, {"m": d})
 
 
 @pytest.mark.parametrize("text, value, counted, unit, words", [
@@ -272,6 +275,6 @@ def test_a_bare_figure_refers_to_the_figure_before_it():
                     value=4000, counted="people"),
               Claim(id="b", document_id="t", sentence_id="s2", start=text.index(second),
                     end=text.index(second) + len(second), text=second, kind=NUMERIC, value=9000, counted=None)]
-    feats = matching.resolve_references([matching.claim_features(c, d) for c in claims])
+    feats = resolve_references([claim_features(c, d) for c in claims])
     assert feats[1].measure.unit == "people" and feats[1].measure.words == {"crowd"}
     assert [m.relation for m in match_claims(claims, d)] == ["same-document-same-quantity-other-value"]

@@ -1,0 +1,263 @@
+"""What matching compares, computed once per claim: `ClaimFeatures`.
+
+A claim's outlet and original source, its normalised text and content words, the
+numbers written in it, its scope markers ("the second batch"), whose things it
+counts ("2,000 North Korean soldiers"), its act and actors, the places and bodies it
+is about, its story and, for a number, what it measures. Also the few readings of
+those features that blocking, matching and grouping share: whether a subject names a
+place, which class a figure counts, and what a bare figure ("put the figure at
+20,000") refers back to.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from urllib.parse import urlparse
+
+from factcheck.measures import (
+    CALENDAR_WORDS,
+    CANONICAL_MARKERS,
+    MONEY_UNITS,
+    WEAK_MEASURES,
+    Measure,
+    claim_measure,
+)
+from factcheck.models import EVENT, NUMERIC, Claim, Document
+from factcheck.normalise import (
+    ACTOR_NAMES,
+    actor_tokens,
+    actors_in_words,
+    content_words,
+    learn_affiliations,
+    name_keys,
+    normalise,
+)
+
+# Events whose predicate claims.py left empty: the act read from a few general verbs.
+_ACT_FALLBACK = (
+    (re.compile(r"\b(?:refrain(?:ed|s)? from|stopp(?:ed)? short of|declin(?:ed|es) to|would not (?:confirm|deny))\b", re.I), "noncommittal"),
+    (re.compile(r"\bconfirm(?:s|ed|ing)?\b", re.I), "confirm"),
+    (re.compile(r"\b(?:den(?:y|ies|ied)|reject(?:s|ed)?)\b", re.I), "deny"),
+    (re.compile(r"\bcondemn(?:s|ed)?\b", re.I), "condemn"),
+)
+# Words naming the part of a quantity rather than the whole ("the second batch",
+# "another 2,000", "per day"): claims with different markers count other things.
+_SCOPE_RE = re.compile(
+    r"\b(first|second|third|fourth|fifth|next|initial|latest|another|additional|further|extra|new)\s+"
+    r"(?:\w+\s+){0,2}?(?:batch|wave|group|contingent|round|tranche|shipment|deployment|phase|rotation|\d)",
+    re.I,
+)
+OWNER_WORDS = 4  # words after a number searched for whose things are counted
+_NUMERAL_RE = re.compile(r"^\d+(?:\.\d+)?$")
+BARE_AMOUNT = 1e6  # a bare "1.5 billion" after a sum of money is money; a bare "62" is not
+ANAPHOR_CHARS = 300  # a bare figure ("put the figure at 20,000") refers this far back
+
+
+def claim_outlet(claim: Claim, documents: Mapping[str, Document]) -> str:
+    """The outlet that published the claim: its name, else its site, else its file."""
+    doc = documents.get(claim.document_id)
+    if doc is None:
+        return claim.document_id or "unknown"
+    if doc.outlet:
+        return doc.outlet
+    if doc.url:
+        host = urlparse(doc.url).netloc.lower()
+        return host[4:] if host.startswith("www.") else host or doc.url
+    return doc.path or doc.id
+
+
+def claim_origin(claim: Claim, documents: Mapping[str, Document]) -> str:
+    """The original source behind the claim, normalised: who said it first.
+
+    "Kyodo, citing a Ukrainian military source" (relay Kyodo) -> the cited source;
+    an unattributed claim, or one attributed to its own outlet, -> the outlet.
+    """
+    outlet = claim_outlet(claim, documents)
+    origin = claim.attributed_to or ""
+    if claim.relay and origin:
+        relay = normalise(claim.relay)
+        norm = normalise(origin)
+        if norm.startswith(relay):
+            rest = re.sub(r"^(?:citing|quoting|according to|from)\s+", "", norm[len(relay):].strip())
+            origin = rest or origin
+    norm = normalise(origin)
+    if not norm or norm == normalise(outlet):
+        return normalise(outlet)
+    return norm
+
+
+@dataclass(frozen=True)
+class ClaimFeatures:
+    """What matching compares, computed once per claim."""
+
+    claim: Claim
+    outlet: str
+    published: str | None
+    text: str  # normalised
+    words: frozenset[str]
+    numbers: frozenset[str]
+    scope: tuple[str, ...]
+    owner: str | None  # whose counted things: "North Korean" in "2,000 North Korean soldiers"
+    predicate: str | None
+    actors: frozenset[str]  # keys of who acts or speaks
+    objects: frozenset[str]  # countries/organisations the claim is about, actors excluded
+    story: str | None = None  # the story (stories.find_stories) of the claim's document
+    measure: Measure | None = None  # what a number measures (None for statements)
+
+
+def _scope(text: str) -> tuple[str, ...]:
+    found = set()
+    for m in _SCOPE_RE.finditer(text):
+        word = m.group(1).lower()
+        found.add(CANONICAL_MARKERS.get(word, word))
+    return tuple(sorted(found))
+
+
+def _owner(claim: Claim, words: Sequence[str]) -> str | None:
+    """The country or body named right after the number, other than the subject."""
+    numerals = [k for k, w in enumerate(words) if w[0].isdigit() and _NUMERAL_RE.match(w)]
+    if not numerals:
+        return None
+    # The numeral of the claim's own value, not a date in the same clause.
+    value = f"{claim.value:g}" if claim.value is not None else None
+    k = next((k for k in numerals if words[k] == value), numerals[-1] if value else numerals[0])
+    near = [a for a in actors_in_words(words[k + 1:k + 1 + OWNER_WORDS]) if a != claim.subject]
+    return near[0] if near else None
+
+
+def _predicate(claim: Claim) -> str | None:
+    if claim.predicate:
+        return claim.predicate
+    for pattern, act in _ACT_FALLBACK:
+        if pattern.search(claim.text):
+            return act
+    return None
+
+
+def document_affiliations(documents: Mapping[str, Document]) -> dict[str, frozenset[str]]:
+    """Person -> country/organisation ties read from the documents' titles of people."""
+    return learn_affiliations(documents[k].text for k in sorted(documents))
+
+
+def claim_features(claim: Claim, documents: Mapping[str, Document],
+                   affiliations: Mapping[str, frozenset[str]] | None = None,
+                   stories: Mapping[str, str] | None = None) -> ClaimFeatures:
+    """Features of one claim for matching and grouping.
+
+    `affiliations` (from `document_affiliations`) lets a person's name stand for
+    the country or organisation they speak for; `stories` (document id -> story,
+    from `stories.find_stories`) keeps figures of other stories apart.
+    """
+    doc = documents.get(claim.document_id)
+    outlet = claim_outlet(claim, documents)
+    text = normalise(claim.text)
+    words = actor_tokens(claim.text)
+    actors: set[str] = set()
+    if claim.attributed_to and normalise(claim.attributed_to) != normalise(outlet):
+        actors |= name_keys(claim.attributed_to)
+    if claim.kind == EVENT:
+        # The actor of a reported act opens its clause: "Seoul no longer rules out ...".
+        lead = actors_in_words(words[:4])
+        if lead:
+            actors.add(lead[0])
+    for key in list(actors):
+        actors.update((affiliations or {}).get(key, ()))
+    measure = claim_measure(claim, documents) if claim.kind == NUMERIC else None
+    scope = _scope(claim.text)
+    if measure is not None and (measure.year or measure.rate):
+        extra = (("in " + measure.year) if measure.year else "", measure.rate or "")
+        scope = tuple(sorted({*scope, *(e for e in extra if e)}))
+    places = set(claim.entities) | set(actors_in_words(words))
+    if claim.subject:
+        places.add(claim.subject)
+    return ClaimFeatures(
+        claim=claim,
+        outlet=outlet,
+        published=doc.published if doc else None,
+        text=text,
+        words=frozenset(content_words(words)),
+        numbers=frozenset(w for w in words if w[0].isdigit() and _NUMERAL_RE.match(w)),
+        scope=scope,
+        owner=_owner(claim, words) if claim.kind == NUMERIC else None,
+        predicate=_predicate(claim),
+        actors=frozenset(actors),
+        objects=frozenset(places - actors),
+        story=(stories or {}).get(claim.document_id),
+        measure=measure,
+    )
+
+
+_DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "ans")
+_NOT_PLACES = CALENDAR_WORDS | frozenset("""north south east west northern southern eastern western
+central capital city country region province state nation""".split())
+
+
+def place_of(subject: str | None) -> str | None:
+    """A claim's subject as a place to tell quantities apart: None when it names no
+    place at all ("monday's", "south")."""
+    if not subject:
+        return None
+    norm = subject.lower().replace("’", "'").removesuffix("'s")
+    return None if norm in _NOT_PLACES else subject
+
+
+def vague_place(subject: str | None) -> bool:
+    """A place said loosely ("the Lutanian capital", "Eskaran"): an adjective of a
+    country that is no country name of its own. It names no other place than the
+    specific one a story gives, so it never splits a quantity; a country named as
+    such ("Russia") against a region ("Kursk") still does (a part is not the whole)."""
+    if not subject:
+        return True
+    norm = subject.lower()
+    return "capital" in norm or (norm.endswith(_DEMONYM_ENDINGS) and norm not in ACTOR_NAMES)
+
+
+def places_differ(a: str | None, b: str | None) -> bool:
+    """Two subjects name different specific places."""
+    a, b = place_of(a), place_of(b)
+    return bool(a and b and a != b and not vague_place(a) and not vague_place(b))
+
+
+def quantity_unit(f: ClaimFeatures) -> str | None:
+    """The class a numeric claim's figure counts or measures ("" for a bare figure with a
+    named measure, None when nothing says what it is)."""
+    if f.measure is not None:
+        if f.measure.unit or f.measure.words - WEAK_MEASURES:
+            return f.measure.unit or ""
+        return None
+    return f.claim.counted
+
+
+def resolve_references(feats: Sequence[ClaimFeatures]) -> list[ClaimFeatures]:
+    """A figure that names nothing it measures ("the organisers put the figure at
+    20,000", "expects it to hit 7%") measures what the nearest figure before it on
+    its page measured, when that is at most ANAPHOR_CHARS back."""
+    by_doc: dict[str, list[int]] = defaultdict(list)
+    for k, f in enumerate(feats):
+        if f.measure is not None:
+            by_doc[f.claim.document_id].append(k)
+    out = list(feats)
+    for members in by_doc.values():
+        members.sort(key=lambda k: (feats[k].claim.start, feats[k].claim.id))
+        last: ClaimFeatures | None = None
+        for k in members:
+            f = feats[k]
+            m = f.measure
+            if m is None:
+                continue
+            refers = m.anaphoric or quantity_unit(f) is None
+            near = last is not None and last.measure is not None and \
+                f.claim.start - last.claim.end <= ANAPHOR_CHARS
+            if refers and near and (not m.unit or m.unit == last.measure.unit):
+                out[k] = replace(f, measure=replace(last.measure, year=m.year or last.measure.year,
+                                                    per=m.per, rate=m.rate, anaphoric=False))
+            elif not refers and m.unit == "" and near and last.measure.unit in MONEY_UNITS \
+                    and (f.claim.value or 0) >= BARE_AMOUNT:
+                # "1.5 billion for households" after "the 2.4 billion euro package": its unit.
+                out[k] = replace(f, measure=replace(m, unit=last.measure.unit))
+            elif not refers:
+                last = f
+    return out

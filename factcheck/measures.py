@@ -1,0 +1,319 @@
+"""What a figure measures, read from the words next to it.
+
+Units whose figures say nothing about what they measure: "5.8%", "€1.5bn", "300
+people". For them the noun phrase next to the number ("unemployment rose to 5.8%",
+"a €2.4bn aid package", "1.5 billion euros to households") tells one quantity from
+another; figures that name two different things are never one quantity. A figure
+dated years before its report, a rate ("500 a day") and an amount for each ("per
+household") are read here too, so matching and grouping compare them as one `Measure`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from factcheck.models import NUMERIC, Claim, Document
+from factcheck.normalise import STOPWORDS
+
+# A rate right after its figure ("500 a day", "about €1bn a year"), not "a day after".
+_RATE_RE = re.compile(
+    r"[^.;]{0,40}?\b(per day|a day|daily|per week|a week|weekly|per month|a month|monthly|per year|"
+    r"a year|annually|each day)\b(?!\s+(?:after|before|later|earlier|ago))",
+    re.I,
+)
+# One spelling per scope or rate marker ("initial" -> "first", "a day" -> "per day"),
+# shared with the scope that `features` reads, so markers compare as equal strings.
+CANONICAL_MARKERS = {"initial": "first", "another": "additional", "further": "additional",
+                     "extra": "additional", "new": "additional", "a day": "per day", "daily": "per day",
+                     "each day": "per day", "a week": "per week", "weekly": "per week",
+                     "a month": "per month", "monthly": "per month", "a year": "per year",
+                     "annually": "per year"}
+CURRENCIES = {"eur": "eur", "euro": "eur", "euros": "eur", "€": "eur", "usd": "usd", "dollar": "usd",
+              "dollars": "usd", "$": "usd", "gbp": "gbp", "pound": "gbp", "pounds": "gbp",
+              "sterling": "gbp", "£": "gbp", "jpy": "jpy", "yen": "jpy", "¥": "jpy", "yuan": "cny",
+              "renminbi": "cny", "rupee": "inr", "rupees": "inr", "franc": "chf", "francs": "chf",
+              "rouble": "rub", "roubles": "rub", "ruble": "rub", "rubles": "rub", "won": "krw",
+              "hryvnia": "uah", "hryvnias": "uah", "cent": "cent", "cents": "cent"}
+MONEY_UNITS = frozenset(CURRENCIES.values())  # the units of sums of money
+MEASURED_UNITS = frozenset({"percent", "percentage points", "people", ""}) | frozenset(CURRENCIES.values())
+_SCALE_WORDS = frozenset("""thousand thousands million millions billion billions trillion bn m mn k
+tn per cent percent pct % - dozen hundred""".split())
+# Verbs and links between a measured noun and its figure: skipped before the
+# noun, and they end it ("unemployment rose to", "put the figure at").
+_LINK_WORDS = frozenset("""
+rose risen rise rises rising fell fallen fall falls falling climbed climb climbs reached reach
+reaches hit hits stood stand stands put puts set sets left leave kept keep keeps unchanged
+raise raised lift lifted cut cuts increased increase decreased decline declined dropped drop
+jumped grew grow expected expects expect estimated estimate estimates warned warns warn
+forecast forecasts projected predicted totalled totaled amounted worth reported said says
+announced unveiled pledged promised spend spends spent go goes went get gets got receive
+up down next last mostly still far above below well just even
+receives received allocated earmarked aside stands now nearly almost roughly around
+""".split())
+# Words that name no particular measure on their own ("the figure", "the total").
+_WEAK_WORDS = frozenset("""figure number total amount sum level rate share tally count
+estimate size value worth one-off biggest largest smallest new latest overall annual
+""".split())
+# General synonyms of measured things, so reports worded differently still meet.
+_MEASURE_SYNONYMS = {"jobless": "unemployment", "unemployed": "unemployment",
+                     "joblessness": "unemployment", "business": "firm", "company": "firm",
+                     "enterprise": "firm", "turnout": "crowd", "attendance": "crowd",
+                     "protester": "crowd", "demonstrator": "crowd", "marcher": "crowd",
+                     "cpi": "inflation"}
+# What happened to counted people: the kind of count ("45,000 people were living in
+# tents" is not "2,600 people were treated for injuries").
+_PEOPLE_KINDS = (
+    ("crowd", re.compile(r"\b(?:march\w*|rall(?:y|ied|ies|ying)|protest\w*|demonstrat\w*|took part|"
+                         r"take part|taking part|turned out|took to the streets|gather\w*|joined|"
+                         r"attend\w*|crowd|turnout)\b", re.I)),
+    ("displaced", re.compile(r"\b(?:displaced|homeless|evacuat\w*|fled|shelter\w*|living in tents|"
+                             r"in tents|relief camps?)\b", re.I)),
+    ("injured", re.compile(r"\b(?:injur\w*|wounded|hurt|treated|hospitali[sz]ed)\b", re.I)),
+    ("trapped", re.compile(r"\b(?:trapped|buried|under the rubble|unaccounted)\b", re.I)),
+    ("deaths", re.compile(r"\b(?:killed|died|dead|death|perished)\b", re.I)),
+    ("affected", re.compile(r"\b(?:affected|without power|without water|lack\w* access)\b", re.I)),
+)
+_COUNTED_KINDS = frozenset({"displaced", "injured", "deaths"})  # counted classes of their own
+_TOKEN_RE = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*|[%€$£¥]|[^\w\s]")
+_NUMBER_WORDS = frozenset("""a an one two three four five six seven eight nine ten eleven twelve
+dozen dozens hundred hundreds thousand thousands million millions billion billions tens scores
+some about around over nearly almost more than less fewer at least up to roughly""".split())
+_PRONOUNS = frozenset({"it", "they", "them", "which"})
+_REPORTING = frozenset("""said says say claimed claims claim told tells reported reports estimated
+estimates counted counts""".split())
+# Words of time: never a measured thing, and never a place (`features.place_of`).
+CALENDAR_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january
+february march april may june july august september october november december today yesterday
+year years month months week weeks day days night weekend morning afternoon evening
+""".split())
+_YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+HISTORICAL_YEARS = 2  # a figure dated this many years before its report is another event's
+CONTEXT_CHARS = 160  # characters of the sentence read on each side of a number
+
+
+def _stem(word: str) -> str:
+    w = word.lower().strip("'’-").removesuffix("'s").removesuffix("’s")
+    if len(w) > 4 and w.endswith("ies"):
+        w = w[:-3] + "y"
+    elif len(w) > 5 and w.endswith("ing"):
+        w = w[:-3]
+    elif len(w) > 4 and w.endswith("ed"):
+        w = w[:-2]
+    elif len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    if len(w) > 4 and w.endswith("e"):
+        w = w[:-1]
+    return _MEASURE_SYNONYMS.get(w, _MEASURE_SYNONYMS.get(word.lower(), w))
+
+
+# Stems that name no measure on their own: set aside wherever measured words are compared.
+WEAK_MEASURES = frozenset(_stem(w) for w in _WEAK_WORDS)
+
+
+def _is_name(token: str) -> bool:
+    return token[:1].isupper()
+
+
+def _content(token: str) -> bool:
+    low = token.lower()
+    return (token[:1].isalpha() and len(low) > 1 and low not in STOPWORDS and low not in _LINK_WORDS
+            and low not in CALENDAR_WORDS and low not in _SCALE_WORDS and low not in CURRENCIES)
+
+
+@dataclass(frozen=True)
+class Measure:
+    """What a figure measures, read from the words next to it."""
+
+    unit: str | None  # counted class, currency code, "percent", "" for a bare figure
+    words: frozenset[str]  # stems of the measured noun phrase; empty when unsaid
+    per: str | None = None  # "per household": an amount for each, not a total
+    anaphoric: bool = False  # "put the figure at", "expects it to hit": refers back
+    year: str | None = None  # an earlier year the figure belongs to (another event)
+    rate: str | None = None  # "per day", "per year": a rate, not a stock
+
+
+def _context(claim: Claim, documents: Mapping[str, Document]) -> tuple[str, int]:
+    """The claim's sentence around it and where the claim starts in it."""
+    doc = documents.get(claim.document_id)
+    text = doc.text if doc is not None else ""
+    if not text or text[claim.start:claim.end] != claim.text:
+        return claim.text, 0
+    lo = max(0, claim.start - CONTEXT_CHARS)
+    head = text[lo:claim.start]
+    cut = max(head.rfind(". "), head.rfind("\n"), head.rfind("? "), head.rfind("! "))
+    if cut >= 0:
+        lo += cut + 1
+    hi = min(len(text), claim.end + CONTEXT_CHARS)
+    tail = text[claim.end:hi]
+    stop = min((k for k in (tail.find(". "), tail.find("\n")) if k >= 0), default=-1)
+    if stop >= 0:
+        hi = claim.end + stop
+    return text[lo:hi], claim.start - lo
+
+
+def _number_span(claim: Claim, text: str, offset: int) -> tuple[int, int] | None:
+    """Where the claim's own figure is in `text` (first match of its value)."""
+    from factcheck.quantities import find_quantities
+
+    own = text[offset:offset + len(claim.text)]
+    found = find_quantities(own)
+    if not found:
+        return None
+    target = (claim.value, claim.low, claim.high)
+
+    def rank(q) -> tuple[int, int]:
+        same = (q.value, q.low, q.high) == target
+        near = q.value is not None and claim.value is not None and q.value == claim.value
+        return (0 if same else 1 if near else 2 if q.counted == claim.counted else 3, q.start)
+
+    best = min(found, key=rank)
+    return offset + best.number_start, offset + best.end
+
+
+def _tokens(text: str) -> list[str]:
+    return _TOKEN_RE.findall(text)
+
+
+def _phrase_after(tokens: Sequence[str], unit: str | None) -> tuple[list[str], str | None]:
+    """The head noun after a figure and its units ("aid package"), or the thing it
+    goes to ("to small firms"), or what a share of people do ("of voters oppose")."""
+    k = 0
+    while k < len(tokens) and (tokens[k][:1].isdigit() or tokens[k].lower() in _NUMBER_WORDS
+                               or tokens[k].lower() in _SCALE_WORDS or tokens[k].lower() in CURRENCIES
+                               or tokens[k] in "%€$£¥-,"):
+        if tokens[k].lower() == "per" and (k + 1 >= len(tokens) or tokens[k + 1].lower() != "cent"):
+            break  # "per household", not "per cent"
+        k += 1
+    head: list[str] = []
+    per = None
+    j = k
+    while j < len(tokens) and len(head) < 3 and _content(tokens[j]):
+        head.append(tokens[j])
+        j += 1
+    if j + 1 < len(tokens) and tokens[j].lower() in {"per", "each", "every"} and tokens[j + 1][:1].isalpha():
+        per = _stem(tokens[j + 1])
+    if head or j >= len(tokens):
+        return head, per
+    nxt = tokens[j].lower()
+    if nxt == "of" or (unit in CURRENCIES.values() or not unit) and nxt in {"to", "for", "on", "towards"}:
+        pass
+    elif unit in CURRENCIES.values() or not unit:
+        # "1.5 billion euros would go to households": the thing the money goes to.
+        for a in range(j, min(len(tokens), j + 5)):
+            if tokens[a].lower() in {"to", "for", "on", "towards"}:
+                j = a
+                break
+            if not tokens[a][:1].isalpha():
+                return head, per
+        else:
+            return head, per
+    elif unit == "percent" and nxt in {"said", "say", "says"}:
+        j += 1
+        if j < len(tokens) and tokens[j].lower() in {"they", "that"}:
+            j += 1
+        if j < len(tokens) and _content(tokens[j]) and not _is_name(tokens[j]):
+            return [tokens[j]], per
+        return head, per
+    else:
+        return head, per
+    j += 1
+    while j < len(tokens) and (tokens[j].lower() in {"the", "a", "an", "its", "their", "all"}
+                               or (_is_name(tokens[j]) and unit == "percent")):
+        j += 1
+    while j < len(tokens) and len(head) < 3 and _content(tokens[j]) and not (
+            _is_name(tokens[j]) and head):
+        head.append(tokens[j])
+        j += 1
+    return head, per
+
+
+def _phrase_before(tokens: Sequence[str]) -> tuple[list[str], bool]:
+    """The noun phrase a figure is linked to ("unemployment rose to", "the size of the
+    crowd at"), read backwards; (words, whether a pronoun stands for it)."""
+    k = len(tokens) - 1
+    skipped = 0
+    while k >= 0 and skipped < 10 and not _content(tokens[k]):
+        low = tokens[k].lower()
+        if low in _PRONOUNS or low in _REPORTING:
+            return [], True  # "it", or a speaker: "the organisers said 100,000"
+        if tokens[k] in {",", ";", ":", "(", ")"} and skipped == 0:
+            pass
+        elif tokens[k] in {";", ":", "(", ")", "—", "–"}:
+            return [], False
+        k -= 1
+        skipped += 1
+    # Names (places, people) are no measure: skip them before the noun, stop after it.
+    while k >= 0 and _is_name(tokens[k]) and k > 0 and skipped < 10:
+        k -= 1
+        skipped += 1
+        while k >= 0 and not _content(tokens[k]) and tokens[k].lower() in STOPWORDS:
+            k -= 1
+    words: list[str] = []
+    while k >= 0 and len(words) < 3 and _content(tokens[k]) and not (_is_name(tokens[k]) and k > 0):
+        words.append(tokens[k])
+        k -= 1
+    return words[::-1], False
+
+
+def claim_measure(claim: Claim, documents: Mapping[str, Document]) -> Measure:
+    """What a numeric claim measures: unit, measured words, per-unit and earlier year."""
+    counted = claim.counted
+    text, offset = _context(claim, documents)
+    span = _number_span(claim, text, offset) if claim.kind == NUMERIC else None
+    unit = counted
+    near = text[span[0] - 2:span[1]] if span else claim.text
+    near_tokens = _tokens(near)
+    money = next((CURRENCIES[t.lower()] for k, t in enumerate(near_tokens)
+                  if t.lower() in CURRENCIES and not (k and near_tokens[k - 1].lower() == "per")), None)
+    rate = _RATE_RE.match(text, span[1]) if span else None
+    if money and (counted is None or counted not in CURRENCIES.values()):
+        unit = money
+    elif counted in CURRENCIES:
+        unit = CURRENCIES[counted]
+    year = None
+    doc = documents.get(claim.document_id)
+    published = (doc.published or "")[:4] if doc else ""
+    if published.isdigit():
+        before = text[:span[0]] if span else text[:offset]
+        years = [y for y in (*_YEAR_RE.findall(before), (claim.as_of or "")[:4]) if y.isdigit()]
+        old = [y for y in years if int(y) <= int(published) - HISTORICAL_YEARS]
+        year = old[-1] if old else None
+    if rate:
+        word = rate.group(1).lower()
+        rate_word = CANONICAL_MARKERS.get(word, word)
+    else:
+        rate_word = None
+    if unit not in MEASURED_UNITS and unit is not None:
+        return Measure(unit, frozenset(), None, False, year, rate_word)
+    if span is None:
+        return Measure(unit if unit else None, frozenset(), None, False, year, rate_word)
+    after, per = _phrase_after(_tokens(text[span[0]:]), unit)
+    pronoun = False
+    words = after
+    if not words:
+        words, pronoun = _phrase_before(_tokens(text[:span[0]]))
+    if unit == "people":
+        clause = text[span[0]:span[1] + 80]
+        kinds = [k for k, cue in _PEOPLE_KINDS if cue.search(clause)]
+        if kinds and kinds[0] in _COUNTED_KINDS:  # "people were treated for injuries": the injured
+            return Measure(kinds[0], frozenset(), per, False, year, rate_word)
+        return Measure(unit, frozenset(kinds[:1]), per, False, year, rate_word)
+    stems = frozenset(_stem(w) for w in words)
+    if not unit and stems & {"crowd"}:
+        unit = "people"
+        stems = frozenset({"crowd"})
+    strong = stems - WEAK_MEASURES
+    return Measure(unit if unit is not None else "", stems, per, pronoun or (not strong and not unit),
+                   year, rate_word)
+
+
+def measures_differ(a: Measure, b: Measure) -> bool:
+    """Two figures name different measured things ("unemployment" / "inflation")."""
+    if (a.per or None) != (b.per or None):
+        if not (a.words - WEAK_MEASURES) & (b.words - WEAK_MEASURES):
+            return True
+    sa, sb = a.words - WEAK_MEASURES, b.words - WEAK_MEASURES
+    return bool(sa and sb and not sa & sb)
+
