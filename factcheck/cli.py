@@ -421,10 +421,13 @@ VERDICT_EXIT_CODES = {"supported": 0, "contradicted": 3, "disputed": 4, "unverif
 @click.option("--batch", "batch_path", type=click.Path(dir_okay=False, allow_dash=True), metavar="FILE",
               help="Verify one claim per line of FILE ('-' for stdin): plain text, or JSON lines with a "
                    "`text` field. Writes one JSON verdict per line, with its input line number.")
+@click.option("--date", "date", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
+              help="The day the statement was made: resolves 'on Monday', 'yesterday', and dates a running "
+                   "count, as a publication date does (a --batch JSON line's own `date` wins).")
 @click.option("--check", is_flag=True,
               help="Exit with the verdict: 0 supported, 3 contradicted, 4 disputed, 5 unverified "
                    "(with --batch, the highest of them; 1 still means an error).")
-def verify(text, db_path, as_json, batch_path, check):
+def verify(text, db_path, as_json, batch_path, date, check):
     """Check a sentence against the stored assertions: supported, contradicted,
     disputed or unverified, with a confidence, the reasons and the cited evidence.
 
@@ -437,8 +440,9 @@ def verify(text, db_path, as_json, batch_path, check):
     if bool(text) == bool(batch_path):
         raise click.UsageError("give either TEXT or --batch FILE")
     db = store.open_db(db_path, create=False)
+    day = date.date().isoformat() if date else None
     if not batch_path:
-        verdict = verify_text(db, text)
+        verdict = verify_text(db, text, date=day)
         if as_json:
             doc = verdict.to_json()
             validate("verdict", doc, "the verdict")
@@ -453,10 +457,11 @@ def verify(text, db_path, as_json, batch_path, check):
     with click.open_file(batch_path, "r", encoding="utf-8", errors="replace") as handle:
         for number, line in enumerate(handle, start=1):
             try:
-                statement = read_batch_line(line, f"{name}:{number}")
-                if statement is None:
+                item = read_batch_line(line, f"{name}:{number}")
+                if item is None:
                     continue
-                doc = verify_text(db, statement).to_json()
+                statement, own_day = item
+                doc = verify_text(db, statement, date=own_day or day).to_json()
                 validate("verdict", doc, f"the verdict for {name}:{number}")
             except FactcheckError as error:
                 failed += 1

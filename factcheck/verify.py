@@ -14,7 +14,9 @@ by id only (the assertions of the retrieved claims, their claims and documents).
 
 from __future__ import annotations
 
+import datetime
 import json
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -202,13 +204,31 @@ def _same_quantity(query: Query, sf: Any, cf: Any) -> bool:
     if not same_quantity(sf, cf):
         return False
     # Who did it must be among the claim's actors or places: Japan's troops are not Korea's.
-    actors = set(sf.actors) | ({query.lead} if query.lead else set())
-    return not actors or bool(actors & (cf.actors | cf.objects | set(cf.claim.entities)))
+    # Who says it is not who did it: "officials said" is checked as the attribution.
+    actors = (set(sf.actors) - query.sources) | ({query.lead} if query.lead else set())
+    if not actors:
+        return True
+    theirs = cf.actors | cf.objects | set(cf.claim.entities)
+    return bool(actors & theirs) or any(_names_within(a, b) for a in actors for b in theirs)
 
 
-def _other_time(statement: Claim, claim: Claim) -> bool:
-    a, b = statement.as_of, claim.as_of
+def _names_within(a: str, b: str) -> bool:
+    """One name inside the other, word for word: "officials" and "local officials"."""
+    short, long = sorted((a.split(), b.split()), key=len)
+    return any(long[i:i + len(short)] == short for i in range(len(long) - len(short) + 1))
+
+
+def _other_time(statement: Claim, claim: Claim, published: str | None) -> bool:
+    """Whether a stored figure is for another day (or month) than the statement's.
+    An undated report tells what was so when it was published."""
+    a = statement.as_of
+    b = claim.as_of or (published[:10] if a and published else None)
     return bool(a and b and not (a.startswith(b) or b.startswith(a)))
+
+
+def _published(claim: Claim, documents: Mapping[str, Document]) -> str | None:
+    document = documents.get(claim.document_id)
+    return document.published if document else None
 
 
 def _fmt(v: float | None) -> str:
@@ -332,8 +352,9 @@ def _numeric_values(statement: Claim, assertion: Assertion, claims: Mapping[str,
             note = None if v.modality in NOT_A_REPORT else "a report of what happened, not of the plan"
         else:
             note = NOT_A_REPORT.get(v.modality or "")
-        if note is None and any(_other_time(statement, c) for c in cited):
-            note = "reported for another date"
+        if note is None and all(_other_time(statement, c, _published(c, documents)) for c in cited):
+            days = sorted({c.as_of or _published(c, documents) or "?" for c in cited})
+            note = f"reported for another date ({', '.join(days)})"
         if note is None and (v.qualifier == "vague" or v.value is None and v.low is None):
             note = "vague (no firm figure)"
         if note:
@@ -423,13 +444,16 @@ def _decide(query: Query, support: _Tally, against: _Tally, notes: list[str],
 # --- entry points ---------------------------------------------------------------------
 
 
-def verify_text(db: Any, text: str, limit: int = EVIDENCE_LIMIT) -> Verdict:
-    """Verify one statement against the database (opened with store.open_db)."""
+def verify_text(db: Any, text: str, limit: int = EVIDENCE_LIMIT, date: str | None = None) -> Verdict:
+    """Verify one statement against the database (opened with store.open_db).
+
+    `date` (YYYY-MM-DD) is the day the statement was made: it resolves "on Monday" or
+    "yesterday" and dates a running count, as a document's publication date does."""
     from factcheck import store
 
     if not text or not text.strip():
         raise InputError("statement", "empty: give a sentence to verify")
-    query = parse_query(text)
+    query = parse_query(text, published=date)
     ranked = rank_claims(db, query, limit=CLAIM_CANDIDATES)
     relevance: dict[str, float] = {}
     for r in ranked:
@@ -447,30 +471,47 @@ def verify_text(db: Any, text: str, limit: int = EVIDENCE_LIMIT) -> Verdict:
     return judge(query, assertions, claims, documents, credibility)
 
 
-def verify_batch(db: Any, texts: Iterable[str]) -> Iterator[Verdict]:
+def verify_batch(db: Any, texts: Iterable[str], date: str | None = None) -> Iterator[Verdict]:
     """Verify statements one after another (the database stays open)."""
     for text in texts:
-        yield verify_text(db, text)
+        yield verify_text(db, text, date=date)
 
 
-def read_batch_line(line: str, where: str) -> str | None:
-    """The statement on one line of a --batch file: plain text, or JSON with a `text` field.
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def read_batch_line(line: str, where: str) -> tuple[str, str | None] | None:
+    """The statement on one line of a --batch file and its date: plain text, or JSON
+    with a `text` field and an optional `date` (YYYY-MM-DD, the day it was made).
 
     Returns None for a blank line; raises InputError naming `where` for a bad line.
     """
     stripped = line.strip()
     if not stripped:
         return None
-    if stripped.startswith("{"):
-        try:
-            record = json.loads(stripped)
-        except json.JSONDecodeError as error:
-            raise InputError(where, f"not valid JSON ({error.msg} at column {error.colno})") from None
-        text = record.get("text") if isinstance(record, dict) else None
-        if not isinstance(text, str) or not text.strip():
-            raise InputError(where, "a JSON line needs a non-empty string field `text`")
-        return text
-    return stripped
+    if not stripped.startswith("{"):
+        return stripped, None
+    try:
+        record = json.loads(stripped)
+    except json.JSONDecodeError as error:
+        raise InputError(where, f"not valid JSON ({error.msg} at column {error.colno})") from None
+    text = record.get("text") if isinstance(record, dict) else None
+    if not isinstance(text, str) or not text.strip():
+        raise InputError(where, "a JSON line needs a non-empty string field `text`")
+    date = record.get("date")
+    if date is not None and not (isinstance(date, str) and _valid_day(date)):
+        raise InputError(where, f"`date` must be a day as YYYY-MM-DD, not {date!r}")
+    return text, date
+
+
+def _valid_day(text: str) -> bool:
+    if not _ISO_DAY.fullmatch(text):
+        return False
+    try:
+        datetime.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 __all__ = ["Verdict", "Evidence", "ValueEvidence", "Citation", "VERDICTS", "SUPPORTED", "CONTRADICTED",

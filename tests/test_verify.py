@@ -176,6 +176,7 @@ def story(tmp_path_factory):
 @pytest.mark.parametrize("text, expected", [
     ("The earthquake killed 120 people in Corvana", "disputed"),
     ("The earthquake killed 300 people in Corvana", "disputed"),
+    ("Officials said 300 people were killed in the earthquake in Corvana", "disputed"),
     ("The earthquake killed 5,000 people in Corvana", "contradicted"),
     ("The earthquake killed 120 people in Dunmore", "unverified"),
     ("The Red Cross confirmed that rescue teams reached Corvana", "supported"),
@@ -297,8 +298,9 @@ def test_parse_query(text, kind, value, source, negative):
 
 
 @pytest.mark.parametrize("line, expected", [
-    ("The dam collapsed\n", "The dam collapsed"),
-    ('{"text": "The dam collapsed", "id": 7}\n', "The dam collapsed"),
+    ("The dam collapsed\n", ("The dam collapsed", None)),
+    ('{"text": "The dam collapsed", "id": 7}\n', ("The dam collapsed", None)),
+    ('{"text": "The dam collapsed", "date": "2025-03-02"}', ("The dam collapsed", "2025-03-02")),
     ("   \n", None),
     ("", None),
 ])
@@ -311,6 +313,8 @@ def test_read_batch_line(line, expected):
     ('{"claim": "no text field"}', "needs a non-empty string field `text`"),
     ('{"text": 12}', "needs a non-empty string field `text`"),
     ('{"text": "  "}', "needs a non-empty string field `text`"),
+    ('{"text": "The dam collapsed", "date": "2 March"}', "`date` must be a day as YYYY-MM-DD"),
+    ('{"text": "The dam collapsed", "date": "2025-02-30"}', "`date` must be a day as YYYY-MM-DD"),
 ])
 def test_read_batch_line_errors_name_the_line(line, problem):
     with pytest.raises(InputError) as info:
@@ -387,3 +391,34 @@ def test_bm25_prefers_rare_words_and_short_texts():
 def test_a_figure_supported_under_another_name_is_flagged(story, text, flagged):
     verdict = verify_text(story, text)
     assert any("the attribution is not" in r for r in verdict.reasons) is flagged, verdict.reasons
+
+
+# --- the day a statement was made ------------------------------------------------------
+
+
+def test_a_dated_statement_is_judged_against_reports_for_its_day(story):
+    text = "On Monday officials said 300 people were killed in the earthquake in Corvana"
+    undated = verify_text(story, text)
+    assert undated.verdict == "disputed", undated.reasons  # undated: 120 and 300 clash
+    verdict = verify_text(story, text, date="2025-03-05")
+    assert verdict.parsed.as_of == "2025-03-03"
+    assert verdict.verdict == "supported", verdict.reasons
+    assert any("120 is reported for another date (2025-03-02)" in r for r in verdict.reasons)
+
+
+def test_cli_date_resolves_relative_days_and_batch_lines_carry_their_own(runner, story, tmp_path):
+    from factcheck.cli import cli
+
+    db_file = story.execute("pragma database_list").fetchone()[2]
+    text = "Officials said yesterday that 300 people were killed in the earthquake in Corvana"
+    result = runner.invoke(cli, ["verify", text, "--db", db_file, "--json", "--date", "2025-03-04"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["parsed"]["as_of"] == "2025-03-03"
+    path = tmp_path / "claims.jsonl"
+    path.write_text(json.dumps({"text": text, "date": "2025-03-03"}) + "\n" + text + "\n", encoding="utf-8")
+    result = runner.invoke(cli, ["verify", "--batch", str(path), "--db", db_file, "--date", "2025-03-04"])
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["parsed"]["as_of"] for line in result.stdout.splitlines()] == \
+        ["2025-03-02", "2025-03-03"]
+    bad = runner.invoke(cli, ["verify", text, "--db", db_file, "--date", "3 March"])
+    assert bad.exit_code == 2 and "--date" in bad.output
