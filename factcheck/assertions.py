@@ -8,6 +8,7 @@ values, status, reasons and confidence (`status`).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
@@ -56,18 +57,67 @@ def _title(name: str) -> str:
                     for w in name.split())
 
 
-def _measured(c: Claim, feats: Mapping[str, ClaimFeatures]) -> str | None:
-    """What a figure counts, for a label: "people", "eur (package)", "percent (inflation)"."""
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+# Measured things that are a count's class, not a noun of the text ("deaths" for "killed").
+_MONEY_NAMES = {"eur": "EUR", "usd": "USD", "gbp": "GBP", "jpy": "JPY", "cny": "CNY", "rub": "RUB",
+                "uah": "UAH", "inr": "INR", "chf": "CHF"}
+
+
+# Units of measure, not of count: "Magnitude", "Burned area (hectares)".
+_MEASURE_UNITS = {u: u for u in ("magnitude", "hectares", "acres", "tonnes", "degrees", "miles")} | {
+    "km": "km", "kilometre": "km", "kilometres": "km", "metre": "metres", "metres": "metres",
+    "kg": "kg", "mile": "miles", "hectare": "hectares", "acre": "acres", "tonne": "tonnes"}
+
+
+def _as_written(stem: str, claims: Sequence[Claim]) -> str:
+    """The word of the claims' text a stem was cut from ("packag" -> "package"), the most
+    frequent form (shortest on a tie); the stem itself when no word starts with it."""
+    forms: Counter[str] = Counter()
+    for c in claims:
+        for word in _WORD.findall(c.text):
+            low = word.lower()
+            if low.startswith(stem) and len(low) - len(stem) <= 3:
+                forms[low] += 1
+    if not forms:
+        return stem
+    return min(forms, key=lambda w: (-forms[w], len(w), w))
+
+
+def _in_text_order(words: set[str], claims: Sequence[Claim]) -> list[str]:
+    """Measure words as written, in the order the claims use them ("retirement age")."""
+    text = " ".join(c.text.lower() for c in claims)
+    written = {w: _as_written(w, claims) for w in words}
+    return sorted(written.values(), key=lambda w: (text.find(w) if w in text else len(text), w))
+
+
+def _measured(c: Claim, feats: Mapping[str, ClaimFeatures]) -> tuple[str | None, frozenset[str]]:
+    """What a figure counts ("people", "eur", "percent", or a noun's stem) and the words
+    that say which one ("aid package")."""
     f = feats[c.id]
     unit = quantity_unit(f) or c.counted
-    words = sorted(f.measure.words - WEAK_MEASURES) if f.measure else []
-    if words:
-        return f"{unit} ({' '.join(words)})" if unit else " ".join(words)
-    return unit
+    words = frozenset(f.measure.words - WEAK_MEASURES) if f.measure else frozenset()
+    return unit or None, words
 
 
 def _numeric_label(claims: Sequence[Claim], feats: Mapping[str, ClaimFeatures]) -> str:
-    counted = Counter(_measured(c, feats) for c in claims if _measured(c, feats)).most_common(1)
+    measured = Counter(_measured(c, feats) for c in claims if any(_measured(c, feats)))
+    unit, words = min(measured, key=lambda m: (-measured[m], str(m))) if measured else (None, frozenset())
+    what = " ".join(_in_text_order(set(words), claims))
+    if unit in _MONEY_NAMES:
+        label = f"{what.capitalize() or 'Amount'} ({_MONEY_NAMES[unit]})"
+    elif unit == "percent":
+        label = f"{what.capitalize() or 'Share'} (%)"
+    elif unit in _MEASURE_UNITS:
+        label = f"{what.capitalize()} ({_MEASURE_UNITS[unit]})" if what else _MEASURE_UNITS[unit].capitalize()
+    elif unit:
+        # A class of count ("deaths", "people") or a noun's stem: name it as the text does.
+        noun = unit if unit.endswith("s") or unit in ("injured", "displaced", "missing", "rescued") \
+            else _as_written(unit, claims)
+        label = f"Number of {noun}" + (f" ({what})" if what else "")
+    elif what.endswith("s") and not what.endswith("ss"):
+        label = f"Number of {what}"
+    else:
+        label = what.capitalize() if what else "Number of items"
     subject = Counter(c.subject for c in claims if c.subject).most_common(1)
     # Whose: the country or organisation most claims name first, other than the subject.
     owners: Counter[str] = Counter()
@@ -75,7 +125,6 @@ def _numeric_label(claims: Sequence[Claim], feats: Mapping[str, ClaimFeatures]) 
         named = [a for a in find_actors(c.text) if a != c.subject and a in feats[c.id].objects]
         if named:
             owners[named[0]] += 1
-    label = f"Number of {counted[0][0] if counted else 'items'}"
     if owners:
         label += f" from {_title(min(owners, key=lambda o: (-owners[o], o)))}"
     if subject:

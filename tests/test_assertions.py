@@ -490,3 +490,14 @@ def test_status_needs_two_outlets(documents, status):
     assert a.n_outlets == len({DOCS[d].outlet for d in documents})
     if status == SINGLE_SOURCE:
         assert any("only Outlet A" in r for r in a.reasons)
+
+
+@pytest.mark.parametrize("text, counted, label", [
+    ("The government approved an aid package of EUR 2 billion", "eur", "Aid package (EUR)"),
+    ("Inflation rose to 4.2% in March", "percent", "Inflation (%)"),
+    ("Two dozen buses were parked near the square", None, "Number of buses"),
+    ("The reform would raise the retirement age to 65", None, "Retirement age"),
+])
+def test_numeric_labels_name_the_quantity_as_the_text_does(text, counted, label):
+    (a,) = build([num("a", 1, counted=counted, subject=None, text=text)])
+    assert a.label == label
