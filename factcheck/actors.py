@@ -51,10 +51,12 @@ _NOT_VERBS = frozenset({"of", "in", "on", "at", "from", "for", "with", "and", "o
                         "are", "were", "be", "been", "being", "said", "says", "say", "told"})
 _HEAD_ALT = "|".join(sorted(_DOER_HEADS, key=len, reverse=True))
 _APPOSITION = r"(?:\s*,\s*(?P<app>(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:of\s+)?[A-Z][\w’'.&-]*){0,4})\s*,)?"
+# A conjunction or preposition opens a clause or phrase, never modifies a doer ("as rescuers").
+_NOT_MODIFIER = r"(?!(?:as|and|but|or|while|when|after|before|because|if|so|then|than|for|with|by|of|in|on|at)\s)"
 _DOER_NPS = (
     # "the central bank", "Lutania's main trade unions", "Rescuers"
     re.compile(r"(?P<np>(?:(?:[Tt]he|[Ii]ts|[Tt]heir)\s+)?(?:[A-Z][\w.&-]*[’']s\s+)?"
-               r"(?:[a-z][\w-]*\s+){0,2}(?i:" + _HEAD_ALT + r"))\b" + _APPOSITION),
+               r"(?:" + _NOT_MODIFIER + r"[a-z][\w-]*\s+){0,2}(?i:" + _HEAD_ALT + r"))\b" + _APPOSITION),
     # "The Bank of Lestria", "the United Nations", "Finance Minister Anna Brecht"
     re.compile(r"(?P<np>(?:[Tt]he\s+)?[A-Z][\w.&’'-]*(?:\s+(?:of\s+(?:the\s+)?|and\s+)?"
                r"[A-Z][\w.&’'-]*){0,5})" + _APPOSITION),

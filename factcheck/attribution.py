@@ -99,6 +99,7 @@ SOURCE_NOUNS = {
     "organizer", "spokesperson", "scientist", "expert", "researcher", "economist", "economists",
     "bank", "fund", "regulators", "ministries", "unions", "insurer", "insurers", "airline",
     "ministers", "lawyers", "lawyer", "engineers", "teachers", "medics", "officers",
+    "guard", "guards",  # "the coast guard", "the national guard"
 }
 # Who can be said to have "found" or "counted" something: a source, not a search party.
 _FINDERS = SOURCE_NOUNS | {"poll", "survey", "study", "report", "analysis", "census", "review"}
@@ -128,6 +129,7 @@ _DATA_FROM = re.compile(
     r"(?:figures|data|estimates?|statistics|numbers|tally|count|report|reports|information|"
     r"results|survey|poll)\s+(?:from|by|of|released\s+by|published\s+by|compiled\s+by|"
     r"issued\s+by)\s+", re.IGNORECASE)
+_DETERMINER_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur)\s+$")
 _CITED_BY = re.compile(r"\s+(?:cited|quoted)\s+by\s+(?P<relay>.+)$")
 
 
@@ -161,6 +163,12 @@ def _is_capitalised(word: str) -> bool:
     return bool(word) and (word[0].isupper() or word[0].isdigit())
 
 
+# Who someone is in the story, written like a title before the name ("Survivor Joel Madrid").
+_DESCRIPTORS = {"survivor", "witness", "eyewitness", "resident", "passenger", "activist", "farmer",
+                "teacher", "student", "nurse", "doctor", "volunteer", "shopkeeper", "fisherman",
+                "driver", "worker", "mother", "father", "relative", "neighbour", "neighbor", "voter"}
+
+
 @lru_cache(maxsize=4096)
 def strip_title(name: str) -> str:
     """'NATO Secretary General Mark Rutte' -> 'Mark Rutte'; other names unchanged."""
@@ -173,7 +181,7 @@ def strip_title(name: str) -> str:
     tokens = name.split()
     last = -1
     for i, tok in enumerate(tokens):
-        if tok.lower().strip(",’'") in TITLE_WORDS:
+        if tok.lower().strip(",’'") in TITLE_WORDS or tok.lower() in _DESCRIPTORS:
             last = i
     rest = tokens[last + 1:]
     if last >= 0 and 1 <= len(rest) <= 4 and all(_is_capitalised(t) for t in rest) and not any(
@@ -227,7 +235,7 @@ _NOT_SUBJECTS = {"Amid", "After", "Before", "During", "Despite", "Following", "S
 
 def _valid_np(np: str) -> bool:
     words = np.split()
-    if not words or len(words) > 14:
+    if not words or len(words) > 14 or np.lower() in ("the", "a", "an"):
         return False
     if np.lower() in PRONOUNS:
         return True
@@ -268,6 +276,7 @@ def _is_anaphor(np: str) -> bool:
 _COUNT_FIRST = re.compile(r"(?:(?:only|just|some|about|nearly|almost|over|more\s+than)\s+)?[\d$€£]",
                           re.IGNORECASE)
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Za-z.&-]{1,11}\)$")
+_AGE_AFTER = re.compile(r"(?<=[A-Za-z’'.]),\s*\d{1,3}\s*,$")
 
 
 _APPOSED_NAME = re.compile(r"(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'.&-]*){0,5}")
@@ -322,6 +331,7 @@ def _subject_before_in(text: str, verb_start: int) -> tuple[int, str] | None:
             left = left[:skip.start()]
     # "X’s confirmed that": an outlet's typo for "X has"; the name is X.
     left = _ACRONYM_AFTER.sub("", left.rstrip())  # "the ... Agency (NERA) said"
+    left = _AGE_AFTER.sub("", left)  # "Survivor Joel Madrid, 27, said"
     if left.endswith(","):
         # ", in a statement shared by KCNA, remarked": skip the inserted phrase.
         inner_start = left.rfind(",", 0, len(left) - 1)
@@ -388,6 +398,8 @@ def _find_attributions(text: str) -> tuple[Attribution, ...]:
                                    "according", "reported", relay))
     for m in _VERB_RE.finditer(text):
         verb = m.group()
+        if _DETERMINER_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+            continue  # "the state weather bureau", "a report": a noun, not a verb
         prefix_end = text[:m.start()].rstrip()[-1:]
         # Inverted trailing form: ", said X." / ", says X".
         inv = _INVERTED.match(text, m.end()) if verb in _INVERTING and (

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from .acts import PREDICATES, STEM_RE, act_of, finite_act, predicate_of
 from .actors import IT_ACTS, actor_of, doer_of
@@ -242,9 +243,52 @@ def _sentence_claims(document: Document, sentence: Sentence, previous: Sentence 
             continue
         out.append(make(EVENT, cs, ce, predicate=predicate, denied=denied))
 
+    out.extend(_reported_statements(s_text, atts, out, in_quotes, base, make))
     # Remember who spoke for "he said" in later sentences.
     ctx.learn_speakers(s_text, atts)
     return out
+
+
+# What a source is said to have said, when it holds no figure, quote or known act:
+# "The company insists the ship was not overloaded", "the weather bureau had warned
+# of gales, it said". Shorter than this many words it is rarely a checkable statement.
+_MIN_STATEMENT_WORDS = 5
+_SAID_THAT = re.compile(r"\s*(?:,\s*)?(?:that\s+)?")
+_LISTENER_WORDS = re.compile(r"\s*(?:reporters|journalists|the\s+[\w-]+|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)"
+                             r"(?:\s+(?:on|in|at)\s+[\w\s]+?)?(?=\s+(?:that\s+)?[a-z])")
+_STATED_VERBS = frozenset({"said", "says", "told", "tells", "stated", "insisted", "insists", "added",
+                           "claimed", "claims", "warned", "warns", "announced", "argued", "maintained",
+                           "acknowledged", "admitted", "alleged", "noted", "explained", "wrote"})
+
+
+def _reported_statements(s_text: str, atts: Sequence[Attribution], out: Sequence[Claim],
+                         in_quotes: Sequence[Quote], base: int, make: Any) -> list[Claim]:
+    taken = [(c.start - base, c.end - base) for c in out]
+    found = []
+    for att in atts:
+        if att.verb not in _STATED_VERBS or not att.source:
+            continue
+        if att.position == "lead":
+            start = att.end
+            if att.verb in ("told", "tells"):
+                listener = _LISTENER_WORDS.match(s_text, start)
+                start = listener.end() if listener else start
+            start = _SAID_THAT.match(s_text, start).end()
+            end = len(s_text)
+        elif att.position == "trail":
+            start, end = 0, att.start
+        else:
+            continue
+        start, end = trim(s_text, start, end)
+        if len(re.findall(r"[\w’'-]+", s_text[start:end])) < _MIN_STATEMENT_WORDS or \
+                not s_text[start:start + 1].isalpha():
+            continue
+        if any(not (te <= start or end <= ts) for ts, te in taken) or \
+                any(q.start < base + end and base + start < q.end for q in in_quotes):
+            continue
+        found.append(make(EVENT, start, end))
+        taken.append((start, end))
+    return found
 
 
 def _same_day(date: DateMention, ctx: Context) -> DateMention:

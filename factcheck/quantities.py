@@ -210,8 +210,11 @@ _LABEL_RE = re.compile(
 _TIME_RE = re.compile(r"\b\d{1,2}:\d{2}(?:\s*[ap]\.?\s?m\.?)?|\b\d{1,2}\.\d{2}\s*(?:[ap]\.?\s?m\b\.?|h\b|GMT|"
                       r"UTC|local\s+time)|(?<=\b(?:at|by) )\d{1,2}\.\d{2}(?![\d%]|\s*(?:per|million|"
                       r"billion|bn|mn|m\b|k\b|trillion|points?|percent))|\b\d{1,2}\s*[ap]\.?m\.?(?![a-z])|"
-                      r"\b(?:GMT|UTC|CET|EST|BST)\s*[+-]\s*\d{1,2}(?::?\d{2})?",
+                      r"\b(?:GMT|UTC|CET|EST|BST)\s*[+-]\s*\d{1,2}(?::?\d{2})?|"
+                      r"\b[0-2]\d[0-5]\d\s*(?:GMT|UTC|Z|hrs|hours)\b",  # "(1115 GMT)", "0600 hrs"
                       re.IGNORECASE)
+# "Survivor Joel Madrid, 27, said": an age set off after a name is no count.
+_APPOSED_AGE = re.compile(r"[A-Z][\w’'-]+,\s(\d{1,3}),\s")
 
 _WORD_ATOM = "|".join(sorted(list(UNITS) + list(SCALES), key=len, reverse=True))
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+(?:\.\d+)?"
@@ -326,6 +329,7 @@ def _masked_spans(text: str, date_spans: list[tuple[int, int]] | None,
         return spans  # times, labels, ages and phone numbers all have digits
     low = text.lower() if low is None else low
     spans += [(m.start(), m.end()) for m in _TIME_RE.finditer(text)]
+    spans += [(m.start(1), m.end(1)) for m in _APPOSED_AGE.finditer(text)]
     spans += [(m.start(), m.end()) for m in _LABEL_RE.finditer(text)]
     if any(cue in low for cue in _AGE_CUES):
         spans += [(m.start(), m.end()) for m in _AGE_RE.finditer(text)]

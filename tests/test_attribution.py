@@ -7,6 +7,10 @@ from factcheck.attribution import clean_source, find_attributions
     "text, source, position",
     [
         ("Lloyd Austin said last week that 3,000 soldiers had been sent.", "Lloyd Austin", "lead"),
+        ("The coast guard said 187 people had been rescued.", "coast guard", "lead"),
+        ("Nine people died, the coast guard said on Sunday, as rescuers searched for more.",
+         "coast guard", "trail"),
+        ("Survivor Joel Madrid, 27, said the ferry began to list.", "Joel Madrid", "lead"),
         ("U.S. Defence Secretary Lloyd Austin said that 3,000 soldiers were sent.", "Lloyd Austin", "lead"),
         ("The death toll rose to 45, officials said on Tuesday.", "officials", "trail"),
         ("At least 45 people died, said police spokesman John Smith.", "John Smith", "trail"),
@@ -66,6 +70,7 @@ def test_pronouns_and_anaphors_are_marked_for_resolution(text):
     "raw, clean",
     [
         ("NATO Secretary General Mark Rutte", "Mark Rutte"),
+        ("Survivor Joel Madrid", "Joel Madrid"),
         ("Chinese Foreign Ministry Spokesperson Lin Jian", "Lin Jian"),
         ("the Defense Intelligence of Ukraine", "Defense Intelligence of Ukraine"),
         ("the EU", "European Union"),
@@ -79,6 +84,7 @@ def test_clean_source(raw, clean):
 
 
 @pytest.mark.parametrize("text", ["Amid reports of troops joining operations, Seoul acted.",
-                                  "Putin refrained from denying the reports, which circulated."])
+                                  "Putin refrained from denying the reports, which circulated.",
+                                  "The state weather bureau had issued a gale warning at 4 p.m."])
 def test_nouns_that_look_like_verbs_are_not_attributions(text):
     assert find_attributions(text) == []

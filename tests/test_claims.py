@@ -705,3 +705,30 @@ def test_counted_class_follows_the_verb(line, value, counted):
     doc, sents = make_document([line])
     claim = next(c for c in numeric(extract_claims(doc, sents)) if c.value == value)
     assert claim.counted == counted
+
+
+@pytest.mark.parametrize(
+    "line, said, source",
+    [
+        ("The ferry company insists the ship was not overloaded.", "the ship was not overloaded",
+         "ferry company"),
+        ("Survivor Joel Madrid, 27, said the ferry began to list after a loud bang.",
+         "the ferry began to list after a loud bang", "Joel Madrid"),
+        ("The boat had no permit to sail that evening, the coast guard said.",
+         "The boat had no permit to sail that evening", "coast guard"),
+    ],
+)
+def test_a_statement_attributed_to_a_source_is_a_claim(line, said, source):
+    doc, sents = make_document([line])
+    (claim,) = extract_claims(doc, sents)
+    assert (claim.kind, claim.text, claim.attributed_to) == (EVENT, said, source)
+    assert doc.text[claim.start:claim.end] == claim.text
+
+
+@pytest.mark.parametrize("line", [
+    "He said it was fine.",  # too short to check
+    "The minister said 300 troops were sent.",  # the figure is the claim
+])
+def test_no_statement_claim_beside_a_shorter_or_figure_claim(line):
+    doc, sents = make_document([line])
+    assert [c.kind for c in extract_claims(doc, sents)] in ([], [NUMERIC])

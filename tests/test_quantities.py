@@ -75,6 +75,8 @@ def test_vague_amounts_have_a_range_and_no_value(text, low, high, counted):
         "the 28th of October",
         "the session opens at 10.30 and closes at 11.45pm",
         "the talks resumed at 09.15 GMT",
+        "it overturned at around 7:15 p.m. (1115 GMT)",
+        "Survivor Joel Madrid, 27, said the ferry began to list",
     ],
 )
 def test_dates_times_labels_are_not_quantities(text):
