@@ -325,12 +325,14 @@ def _nearest_date(dates: Sequence[DateMention], start: int, end: int,
 # reported, not on the day of the earthquake it counts.
 _TOLLS = frozenset({"deaths", "injured", "casualties", "missing", "displaced", "arrests",
                     "rescued"})
+_EVENT_CLAUSE = re.compile(r"\b(?:after|when|following|before)\b", re.IGNORECASE)
 # A running count reported as it stands: "has risen to", "climbs to", "now stands at".
 _RUNNING = re.compile(
     r"\b(?:has|have)\s+(?:now\s+|since\s+)?(?:risen|climbed|grown|increased|reached|passed|"
     r"topped|surpassed|exceeded|jumped|hit)\b|\b(?:rises|climbs|grows|increases|reaches|passes|"
     r"tops|surpasses|exceeds|jumps|hits|stands)\b|\bnow\s+(?:stands?|totals?|at|numbers?)\b|"
     r"\bso\s+far\b|\bto\s+date\b", re.IGNORECASE)
+_NOW = re.compile(r"\b(?:is|are)\s+now\b", re.IGNORECASE)  # "24 are now confirmed dead": a toll as it stands
 
 
 def _count_date(dates: Sequence[DateMention], text: str, scope: tuple[int, int],
@@ -340,11 +342,15 @@ def _count_date(dates: Sequence[DateMention], text: str, scope: tuple[int, int],
     and "Monday's earthquake" dates the event, not its toll: such counts, and counts
     that "have risen to" a figure, stand as of the report (a date the sentence gives
     for it, else the publication day)."""
-    running = _RUNNING.search(text, *scope) is not None
+    running = _RUNNING.search(text, *scope) is not None or (
+        counted in _TOLLS and _NOW.search(text, *scope) is not None)
     # A window opens only for counts in its own clause: in "since 1999, when a tremor
     # killed 17,000", 1999 is when the when-clause happened.
     kept = [d for d in dates if not (d.since and scope[0] <= d.start < scope[1]) and not (
         d.event and (running or counted in _TOLLS))]
+    if anchor is not None and (running or counted in _TOLLS):
+        # "24 are now dead after the ferry capsized on Saturday": the event's day, not the toll's.
+        kept = [d for d in kept if not (d.start >= anchor[1] and _EVENT_CLAUSE.search(text, anchor[1], d.start))]
     date = _nearest_date(kept, *scope, anchor, statement)
     if date is not None or published is None:
         return date

@@ -128,6 +128,8 @@ _SUBJECT_RE = re.compile(
     r"Outside|Inside)\s+(?:the\s+)?"
     r"(?P<place>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
     r"(?:[’']s\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?)")
+# The place inside a place named with a bare possessive: "Marenas' central Calvera province".
+_INNER_PLACE = re.compile(r"\s+(?:[a-z]+\s+){0,2}(?P<place>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
 _AT_PLACE = frozenset({"in", "inside", "near", "across", "within", "off", "outside"})
 # "Poland's death toll", "Eskara's army": a possessive name before what is counted.
 _POSSESSIVE_RE = re.compile(
@@ -153,6 +155,9 @@ def subject_of(text: str, start: int, after: int, clause_start: int, end: int,
         place = _place_name(m.group("place"))
         if place is None:
             continue
+        inner = _INNER_PLACE.match(text, m.end()) if m.group("place").endswith(("'", "’")) else None
+        if inner is not None and _place_name(inner.group("place")) is not None:
+            place = _place_name(inner.group("place"))  # "off Marenas' central Calvera province"
         if m.group("prep") != "from":
             return place
         if _AWAY.search(text, after, m.start()):  # "300 were evacuated from Velika"
