@@ -15,12 +15,22 @@ Berti-Equille and Srivastava, VLDB 2009) and TruthFinder (Yin, Han and Yu, 2007)
 * a value's score is the sum of the votes of its sources, discounted for copying
   (sources that share a wording/group key, or whose agreement pattern makes copying
   likely, are not independent) plus a share of the scores of similar values
-  (3,000 and "over 3,000" support each other in part);
+  (3,000 and "over 3,000" support each other in part); a number rounded from a
+  finer one (1,200 and 1,177) gives the finer one its whole score, so the most
+  precise figure that nothing contradicts wins (as in truth discovery over value
+  hierarchies: a coarse value is right when the truth rounds to it, and the answer
+  is the most specific value the evidence supports);
+* a claim dated before the newest claim on its object counts OUTDATED_WEIGHT of a
+  claim: the object may have changed since (truth discovery in a dynamic world,
+  Dong, Berti-Equille and Srivastava, VLDB 2009);
 * a value's confidence is its softmax against the object's other values and the
   values nobody reported, so one source of credibility t gives a lone value
   confidence t;
-* a source's credibility is the mean confidence of the values it gave, shrunk towards
-  its prior (given, or DEFAULT_CREDIBILITY) by PRIOR_STRENGTH pseudo-claims.
+* a source's credibility is the mean probability that the values it gave are right,
+  shrunk towards its prior (given, or DEFAULT_CREDIBILITY) by PRIOR_STRENGTH
+  pseudo-claims. A value is right if the truth is that value or one that fully agrees
+  with it (similarity 1: the same figure at another precision), so a source that
+  rounds is not marked down because another source printed more digits.
 
 Values and credibilities are iterated to a fixed point. Each iteration is linear in
 the number of observations; similarity and copy detection are computed per object
@@ -35,6 +45,7 @@ import math
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 # Credibility of a source nobody vouched for. Above 0.5 because most reports by most
@@ -46,6 +57,11 @@ PRIOR_STRENGTH = 2.0
 # Credibility is kept inside these bounds so no single source ever has an infinite vote.
 MIN_CREDIBILITY = 0.01
 MAX_CREDIBILITY = 0.99
+# Weight of a claim dated before the newest claim on its object: the object may have
+# changed since (a stale figure), or not; without a model of how fast it changes, as
+# likely one as the other. Lower: newer claims win more readily, even from weaker
+# sources; higher: dates matter less.
+OUTDATED_WEIGHT = 0.5
 # Share of a similar value's score that counts as partial support (AccuSim's rho).
 SIMILARITY_WEIGHT = 0.5
 # Similarity is computed among at most this many distinct values of one object (the
@@ -77,7 +93,8 @@ class Observation:
     """One source giving one value for one object.
 
     `value` must be hashable and already normalised (equal values are the same
-    claim). `time` (ISO text) lets a source's latest value supersede its older ones.
+    claim). `time` (ISO text) lets a source's latest value supersede its older ones,
+    and makes a claim older than the object's newest claim count less.
     Observations sharing a `group` (the original source relayed, or one wording) on
     the same object and value count as one vote. `raw` is the value as written.
     """
@@ -152,6 +169,14 @@ def sort_key(value: Hashable) -> tuple[str, str]:
     return (type(value).__name__, repr(value))
 
 
+def _specificity(value: Hashable) -> int:
+    # Only numbers say how precise they are (their significant digits); other values
+    # are all equally specific.
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return significant_digits(value)
+    return 0
+
+
 def _vote(credibility: float) -> float:
     # Accu's vote: a source is worth ln(n t / (1 - t)); one no better than picking among
     # the n + 1 candidate values at random adds nothing.
@@ -182,6 +207,10 @@ class _Problem:
             defaultdict(list) for _ in self.objects
         ]
         raws: list[dict[Hashable, dict[str, int]]] = [defaultdict(dict) for _ in self.objects]
+        object_newest: dict[str, str] = defaultdict(str)
+        for obs in observations:
+            if obs.time and obs.time > object_newest[obs.object]:
+                object_newest[obs.object] = obs.time
         for (source, obj), group in latest.items():
             # a source's newest report supersedes its older ones (undated ones lose)
             newest = max(o.time or "" for o in group)
@@ -190,6 +219,8 @@ class _Problem:
             for o in sorted(kept, key=lambda o: (sort_key(o.value), o.group or "", o.raw or "")):
                 by_value.setdefault(o.value, o)
             weight = 1.0 / len(by_value)
+            if newest and newest < object_newest[obj]:
+                weight *= OUTDATED_WEIGHT
             oi = obj_index[obj]
             for value, o in by_value.items():
                 per_object[oi][value].append((src_index[source], weight, o.group))
@@ -201,6 +232,8 @@ class _Problem:
         self.providers: list[list[list[tuple[int, float, str | None]]]] = []
         self.raw: list[list[str | None]] = []
         self.similar: list[list[list[tuple[int, float]]]] = []
+        self.support_from: list[list[list[tuple[int, float]]]] = []
+        self.same: list[list[list[int]]] = []
         self.claims_of: list[list[tuple[int, int, float]]] = [[] for _ in self.sources]
         for oi, table in enumerate(per_object):
             values = sorted(table, key=sort_key)
@@ -216,7 +249,24 @@ class _Problem:
             for vi, prov in enumerate(provs):
                 for si, weight, _ in prov:
                     self.claims_of[si].append((oi, vi, weight))
-            self.similar.append(self._similar(values, provs, similarity))
+            links = self._similar(values, provs, similarity)
+            self.similar.append(links)
+            precision = [_specificity(v) for v in values]
+            # How much of value j's score value i inherits. A coarse value consistent
+            # with a finer one (1,200 and 1,177) is a claim that the truth rounds to
+            # it, which the finer one satisfies: full support, so the finer value wins
+            # when nothing contradicts it. Any other similar value lends a share.
+            self.support_from.append(
+                [
+                    [
+                        (j, 1.0 if sim >= 1.0 and precision[j] < precision[i] else SIMILARITY_WEIGHT * sim)
+                        for j, sim in links[i]
+                    ]
+                    for i in range(len(values))
+                ]
+            )
+            # Values that fully agree (similarity 1): either is right if the other is.
+            self.same.append([[j for j, sim in links[i] if sim >= 1.0] for i in range(len(values))])
 
     @staticmethod
     def _similar(
@@ -270,7 +320,7 @@ def discover_truth(
     rounds = COPY_ROUNDS if detect_copies else 1
     for round_ in range(rounds):
         if round_ > 0:
-            new_copy = _detect_copies(problem, trust, confidence)
+            new_copy = _detect_copies(problem, trust, _agreement(problem, confidence))
             if _same_copies(new_copy, copy_prob):
                 break
             copy_prob = new_copy
@@ -281,7 +331,7 @@ def discover_truth(
         for _ in range(max_iterations):
             iterations += 1
             confidence, support = _score_values(problem, trust, weights)
-            new_trust = _update_trust(problem, confidence, prior)
+            new_trust = _update_trust(problem, _agreement(problem, confidence), prior)
             delta = max((abs(a - b) for a, b in zip(new_trust, trust)), default=0.0)
             trust = new_trust
             if delta < tolerance:
@@ -309,10 +359,8 @@ def _score_values(
         object_weights = weights[oi]
         for prov, independent in zip(provs, object_weights):
             scores.append(sum(w * votes[si] for w, (si, _, _) in zip(independent, prov)))
-        links = problem.similar[oi]
-        adjusted = [
-            s + SIMILARITY_WEIGHT * sum(sim * scores[j] for j, sim in links[i]) for i, s in enumerate(scores)
-        ]
+        inherits = problem.support_from[oi]
+        adjusted = [s + sum(w * scores[j] for j, w in inherits[i]) for i, s in enumerate(scores)]
         top = max(max(adjusted), 0.0)
         exps = [math.exp(a - top) for a in adjusted]
         # the values nobody reported, out of the n + 1 an object plausibly has, keep
@@ -350,6 +398,16 @@ def _independence(
     return weights
 
 
+def _agreement(problem: _Problem, confidence: list[list[float]]) -> list[list[float]]:
+    """Each value's chance of being right: its own confidence plus that of the values
+    that fully agree with it (the truth may be either)."""
+    out = []
+    for oi, conf in enumerate(confidence):
+        same = problem.same[oi]
+        out.append([min(1.0, c + sum(conf[j] for j in same[i])) for i, c in enumerate(conf)])
+    return out
+
+
 def _update_trust(problem: _Problem, confidence: list[list[float]], prior: list[float]) -> list[float]:
     trust = []
     for si, claims in enumerate(problem.claims_of):
@@ -369,6 +427,8 @@ def _detect_copies(
 
     Sharing a value that is probably false is strong evidence of copying; sharing a
     true one is weak; disagreeing is evidence against (Dong et al. 2009, Accu-Copy).
+    `confidence` is each value's chance of being right (`_agreement`): two sources
+    rounding the truth alike share no mistake.
     """
     loglik: dict[tuple[int, int], float] = defaultdict(float)
     shared: dict[tuple[int, int], int] = defaultdict(int)
@@ -547,12 +607,39 @@ def numeric_interval(value: float | None, low: float | None, high: float | None,
     return (min(ends), max(ends)) if value >= 0 else (min(ends[::-1]), max(ends[::-1]))
 
 
+def significant_digits(x: float) -> int:
+    """Significant digits as written, trailing zeros of a whole number not counted
+    (1,200 has two, 1,177 four, 23.5 three)."""
+    if x == 0 or not math.isfinite(x):
+        return 0
+    return len(Decimal(repr(float(x))).normalize().as_tuple().digits)
+
+
+def same_at_precision(a: float, b: float) -> bool:
+    """One number is the other rounded to its own precision (1,177 and 1,180 or 1.2
+    thousand; 23.47 and 23.5). A coarse figure of one significant digit (3,000, 20)
+    is as often exact as rounded, so it is not taken for a rounding."""
+    da, db = significant_digits(a), significant_digits(b)
+    if da == db:
+        return a == b
+    coarse = a if da < db else b
+    digits = min(da, db)
+    if digits < 2:
+        return False
+    unit = 10.0 ** (math.floor(math.log10(abs(coarse))) - digits + 1)
+    return abs(a - b) <= unit / 2.0 * (1.0 + 1e-9)
+
+
 def number_similarity(a: float, b: float, tolerance: float = 0.1) -> float:
-    """1 for equal numbers, falling linearly to 0 at `tolerance` relative difference."""
+    """1 for equal numbers and for a number and its rounding within `tolerance`
+    (they are the same figure written at two precisions); otherwise falling linearly
+    to 0 at `tolerance` relative difference."""
     if a == b:
         return 1.0
     scale = max(abs(a), abs(b))
     if scale == 0:
+        return 1.0
+    if abs(a - b) <= tolerance * scale and same_at_precision(a, b):
         return 1.0
     return max(0.0, 1.0 - abs(a - b) / (tolerance * scale))
 
@@ -582,5 +669,7 @@ __all__ = [
     "interval_similarity",
     "number_similarity",
     "numeric_interval",
+    "same_at_precision",
+    "significant_digits",
     "sort_key",
 ]

@@ -17,6 +17,8 @@ from factcheck.truth import (
     interval_similarity,
     number_similarity,
     numeric_interval,
+    same_at_precision,
+    significant_digits,
 )
 
 FIXTURES = Path(__file__).parent / "fixtures" / "credibility"
@@ -100,6 +102,63 @@ def test_similar_values_support_each_other():
     conf_similar = {v.value: v.confidence for v in similar.values}
     assert conf_similar[100.0] > conf_plain[100.0]
     assert conf_similar[150.0] < conf_similar[100.0]
+
+
+@pytest.mark.parametrize(
+    "x, digits",
+    [(1177.0, 4), (1200.0, 2), (1200, 2), (23.5, 3), (0.0123, 3), (1.2e6, 2), (1234567.0, 7), (-4.25, 3), (0.0, 0)],
+)
+def test_significant_digits(x, digits):
+    assert significant_digits(x) == digits
+
+
+@pytest.mark.parametrize(
+    "a, b, same",
+    [
+        (1177.0, 1180.0, True),
+        (1177.0, 1200.0, True),
+        (23.47, 23.5, True),
+        (1250.0, 1200.0, True),  # a half unit rounds either way
+        (1251.0, 1200.0, False),
+        (1177.0, 1178.0, False),  # as precise as each other, and different
+        (2900.0, 3000.0, False),  # one significant digit: as often exact as rounded
+        (1234567.0, 1.23e6, True),
+    ],
+)
+def test_same_at_precision(a, b, same):
+    assert same_at_precision(a, b) is same
+    assert same_at_precision(b, a) is same
+
+
+@pytest.mark.parametrize(
+    "a, b, expected",
+    [
+        (1177.0, 1200.0, 1.0),
+        (1177.0, 1180.0, 1.0),
+        (100.0, 101.0, 1 - 1 / 101 / 0.05),
+        (1251.0, 1200.0, 1 - 51 / 1251 / 0.05),
+    ],
+)
+def test_number_similarity_roundings(a, b, expected):
+    assert number_similarity(a, b, 0.05) == pytest.approx(expected)
+
+
+def test_values_that_fully_agree_credit_their_sources():
+    # "fine" and "coarse" give the same figures at two precisions; "third" agrees with
+    # "fine" to the digit. Fully agreeing values are one claim for the sources' record,
+    # so the coarse source is as credible as the others.
+    def similarity(a, b):
+        return 1.0 if {a, b} in ({"12345", "12300"}, {"8761", "8760"}) else 0.0
+
+    obs = [
+        Observation(source, obj, value)
+        for obj, fine, coarse in (("o1", "12345", "12300"), ("o2", "8761", "8760"))
+        for source, value in (("fine", fine), ("third", fine), ("coarse", coarse))
+    ]
+    sources = discover_truth(obs, similarity=similarity).source_map()
+    assert sources["coarse"].credibility == pytest.approx(sources["fine"].credibility, abs=0.02)
+    plain = discover_truth(obs).source_map()
+    assert plain["coarse"].credibility < plain["fine"].credibility - 0.1
 
 
 @pytest.mark.parametrize("prior_a, prior_b, winner", [(0.9, 0.6, "a"), (0.6, 0.9, "b")])

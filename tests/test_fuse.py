@@ -258,3 +258,86 @@ def test_write_unknown_format():
     records, _ = read_records(FIXTURES / "records.jsonl")
     with pytest.raises(FactcheckError, match="unknown format"):
         write_fuse_result(fuse(records, normaliser="number"), "xml")
+
+
+# --- numbers: rounding, copiers, dates -----------------------------------------
+
+
+def number_records(rows: list[tuple[str, str, str] | tuple[str, str, str, str]]) -> list[Observation]:
+    return [Observation(r[0], r[1], r[2], time=r[3] if len(r) > 3 else None, raw=r[2]) for r in rows]
+
+
+def test_fuse_roundings_support_the_finer_figure():
+    # "1.18 million" and "1.2 million" are 1,177,301 rounded: three sources agree on
+    # it, two on a figure none of them is consistent with
+    records = number_records([
+        ("census", "pop", "1,177,301"),
+        ("atlas", "pop", "1.18 million"),
+        ("almanac", "pop", "1.2M"),
+        ("blog1", "pop", "1,310,000"),
+        ("blog2", "pop", "1310000"),
+    ])
+    result = fuse(records, normaliser="number")
+    (pop,) = result.objects
+    assert pop.value == 1177301
+    assert dict(pop.alternatives)[1310000] < pop.confidence
+    sources = {s.source: s for s in result.sources}
+    assert sources["almanac"].n_contradicted == 0 and sources["blog1"].n_contradicted == 1
+
+
+def test_fuse_a_source_that_rounds_keeps_its_credibility():
+    # "exact" and "other" print every digit, "rounder" three significant digits and is
+    # never wrong; "noisy" is off by 3-8 % on every object
+    rows = []
+    for i, (true, rounded) in enumerate([(12345, "12,300"), (8761, "8,760"), (45218, "45.2K"),
+                                         (1234567, "1.23 million"), (99871, "99,900")]):
+        rows += [("exact", f"o{i}", str(true)), ("other", f"o{i}", f"{true:,}"), ("rounder", f"o{i}", rounded),
+                 ("noisy", f"o{i}", str(round(true * (1.03 + 0.01 * i))))]
+    result = fuse(number_records(rows), normaliser="number")
+    assert [o.value for o in result.objects] == [12345, 8761, 45218, 1234567, 99871]
+    sources = {s.source: s for s in result.sources}
+    assert sources["rounder"].credibility > 0.8 > sources["noisy"].credibility
+    assert sources["rounder"].n_contradicted == 0
+    # rounding the truth alike is no shared mistake: nobody is taken for a copier
+    assert not any("not independent" in line for s in result.sources for line in s.explanation)
+
+
+def test_fuse_credible_minority_beats_copiers_on_a_number():
+    # five independent sources, each wrong once; "wire" and three copies that repeat
+    # its figures, mistakes included, in their own way of writing them
+    inds = [f"ind{k}" for k in range(5)]
+    copies = ["wire", "copy1", "copy2", "copy3"]
+    forms = [lambda v: f"{v:,}", str, lambda v: f"{v / 1000:g} thousand", lambda v: f"{v:,}"]
+    rows = []
+    for i in range(10):
+        true = 1000 * (i + 2) + 17
+        rows += [(s, f"n{i}", str(true + 500 if k == i % 5 else true)) for k, s in enumerate(inds)]
+        rows += [(s, f"n{i}", form(true)) for s, form in zip(copies, forms)]
+    for i in range(6):  # the wire's mistakes, copied; outvoted 5 to 4
+        rows += [(s, f"e{i}", str(3017 + i)) for s in inds]
+        rows += [(s, f"e{i}", form(9017 + i)) for s, form in zip(copies, forms)]
+    for i in range(4):  # three independent sources against the four copies
+        rows += [(s, f"c{i}", str(4017 + i)) for s in inds[:3]]
+        rows += [(s, f"c{i}", form(7017 + i)) for s, form in zip(copies, forms)]
+    chosen = {o.object: o.value for o in fuse(number_records(rows), normaliser="number").objects}
+    assert [chosen[f"c{i}"] for i in range(4)] == [4017, 4018, 4019, 4020]
+    assert [chosen[f"e{i}"] for i in range(6)] == [3017 + i for i in range(6)]
+
+
+@pytest.mark.parametrize(
+    "rows, expected",
+    [
+        # one source's figure of 2019 against another's of 2024: the object may have
+        # changed since, so the newer figure wins
+        ([("gazette", "pop", "52,000", "2019"), ("census", "pop", "55,100", "2024")], 55100),
+        # an older date is a discount, not a veto: three sources outweigh one
+        ([("a", "pop", "52,000", "2019"), ("b", "pop", "52000", "2019"), ("c", "pop", "52,000", "2019"),
+          ("census", "pop", "55,100", "2024")], 52000),
+        # an undated claim is not taken for an outdated one
+        ([("gazette", "pop", "55,100"), ("almanac", "pop", "55,100", "2019"), ("census", "pop", "52,000", "2024")],
+         55100),
+    ],
+)
+def test_fuse_older_figures_count_less(rows, expected):
+    (pop,) = fuse(number_records(rows), normaliser="number").objects
+    assert pop.value == expected
