@@ -19,10 +19,10 @@ import argparse
 import csv
 import sys
 import time
-import types
 from collections import Counter
 from pathlib import Path
 
+import peers
 from factcheck.fuse import authors_similarity, normalise_authors_all
 from factcheck.truth import Observation, discover_truth, sort_key
 
@@ -59,39 +59,8 @@ def majority(observations: list[Observation]) -> dict[str, object]:
 
 
 def run_peers(observations: list[Observation]) -> dict[str, dict[str, object]] | str:
-    if "cairo" not in sys.modules:
-        try:
-            import cairo  # noqa: F401
-        except ImportError:
-            # truthdiscovery imports cairo for drawing only; a stub lets the algorithms load
-            sys.modules["cairo"] = types.ModuleType("cairo")
-    try:
-        from truthdiscovery.algorithm import AverageLog, Investment, PooledInvestment, Sums, TruthFinder
-        from truthdiscovery.input import Dataset
-    except ImportError as exc:
-        return f"truthdiscovery is not installed ({exc}); pip install 'factcheck[bench]'"
     triples = sorted(((o.source, o.object, o.value) for o in observations), key=lambda t: (t[0], t[1], sort_key(t[2])))
-    plain = Dataset(triples, allow_multiple=True)
-    implied = Dataset(
-        triples,
-        allow_multiple=True,
-        implication_function=lambda var, a, b: authors_similarity(a, b),
-    )
-    results = {}
-    for name, algorithm, data in (
-        ("Sums", Sums(), plain),
-        ("AverageLog", AverageLog(), plain),
-        ("Investment", Investment(), plain),
-        ("PooledInvestment", PooledInvestment(), plain),
-        ("TruthFinder", TruthFinder(), implied),
-    ):
-        start = time.perf_counter()
-        result = algorithm.run(data)
-        chosen = {}
-        for var, beliefs in result.belief.items():
-            chosen[var] = min(beliefs.items(), key=lambda kv: (-kv[1], sort_key(kv[0])))[0]
-        results[name] = (chosen, time.perf_counter() - start)
-    return results
+    return peers.run_peers(triples, authors_similarity, sort_key, allow_multiple=True)
 
 
 def main(argv: list[str] | None = None) -> int:

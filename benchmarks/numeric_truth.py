@@ -50,12 +50,12 @@ import statistics
 import sys
 import tempfile
 import time
-import types
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import peers
 from factcheck.fuse import fuse, normalise_number, number_key_similarity, read_records
 from factcheck.truth import Observation
 
@@ -426,35 +426,8 @@ def run_factcheck(records: Sequence[Observation]) -> dict[str, float]:
 def run_peers(values: Mapping[str, Mapping[str, float]]) -> dict[str, tuple[dict[str, float], float]] | str:
     """The truthdiscovery package's algorithms, values as categorical keys (TruthFinder
     also gets the partial support factcheck's number normaliser gives close numbers)."""
-    if "cairo" not in sys.modules:
-        try:
-            import cairo  # noqa: F401
-        except ImportError:
-            # truthdiscovery imports cairo for drawing only; a stub lets the algorithms load
-            sys.modules["cairo"] = types.ModuleType("cairo")
-    try:
-        from truthdiscovery.algorithm import AverageLog, Investment, PooledInvestment, Sums, TruthFinder
-        from truthdiscovery.input import Dataset
-    except ImportError as exc:
-        return f"truthdiscovery is not installed ({exc}); pip install 'factcheck[bench]'"
     triples = sorted((source, obj, value) for obj, by in values.items() for source, value in by.items())
-    plain = Dataset(triples)
-    implied = Dataset(triples, implication_function=lambda var, a, b: number_key_similarity(a, b))
-    results = {}
-    for name, algorithm, data in (
-        ("Sums", Sums(), plain),
-        ("AverageLog", AverageLog(), plain),
-        ("Investment", Investment(), plain),
-        ("PooledInvestment", PooledInvestment(), plain),
-        ("TruthFinder", TruthFinder(), implied),
-    ):
-        start = time.perf_counter()
-        result = algorithm.run(data)
-        chosen = {
-            var: min(beliefs.items(), key=lambda kv: (-kv[1], kv[0]))[0] for var, beliefs in result.belief.items()
-        }
-        results[name] = (chosen, time.perf_counter() - start)
-    return results
+    return peers.run_peers(triples, number_key_similarity)
 
 
 @dataclass(frozen=True)
@@ -507,30 +480,16 @@ def print_table(blocks: list[tuple[str, str, list[Row], str]]) -> None:
     methods = [m for m in methods if m != CEILING] + [CEILING]
     names = [name for name, _, _, _ in blocks]
     width = max(9, *(len(n) for n in names))
-    print()
-    print(f"{'accuracy (within 1 %)':<18} " + " ".join(f"{n:>{width}}" for n in names))
-    for method in methods:
-        cells = []
-        for _, _, rows, _ in blocks:
-            found = [r for r in rows if r.method == method]
-            cells.append(f"{found[0].accuracy:>{width}.3f}" if found else f"{'-':>{width}}")
-        print(f"{method:<18} " + " ".join(cells))
-    print()
-    print(f"{'MARE (capped at 1)':<18} " + " ".join(f"{n:>{width}}" for n in names))
-    for method in methods:
-        cells = []
-        for _, _, rows, _ in blocks:
-            found = [r for r in rows if r.method == method]
-            cells.append(f"{found[0].error:>{width}.4f}" if found else f"{'-':>{width}}")
-        print(f"{method:<18} " + " ".join(cells))
-    print()
-    print(f"{'seconds':<18} " + " ".join(f"{n:>{width}}" for n in names))
-    for method in methods:
-        cells = []
-        for _, _, rows, _ in blocks:
-            found = [r for r in rows if r.method == method]
-            cells.append(f"{found[0].seconds:>{width}.2f}" if found else f"{'-':>{width}}")
-        print(f"{method:<18} " + " ".join(cells))
+    for title, figure, fmt in (("accuracy (within 1 %)", "accuracy", ".3f"), ("MARE (capped at 1)", "error", ".4f"),
+                               ("seconds", "seconds", ".2f")):
+        print()
+        print(f"{title:<18} " + " ".join(f"{n:>{width}}" for n in names))
+        for method in methods:
+            cells = []
+            for _, _, rows, _ in blocks:
+                found = [r for r in rows if r.method == method]
+                cells.append(f"{getattr(found[0], figure):>{width}{fmt}}" if found else f"{'-':>{width}}")
+            print(f"{method:<18} " + " ".join(cells))
     notes = sorted({note for _, _, _, note in blocks if note})
     for note in notes:
         print(f"peers: {note}")

@@ -9,7 +9,8 @@ a key (equal keys are the same claim, None is no claim) and says how similar two
 are (partial support):
 
 * ``number``: numbers as cells hold them ("3,000", "$1.5", "12%", "2.93M", "1.2 million",
-  "(1,234)", "312 people"); within 5 % support each other in part;
+  "(1,234)", "312 people"); a figure and its rounding ("1,177" and "1,180") support each
+  other fully, other numbers within 5 % in part;
 * ``text``: case, accents, spacing and punctuation ignored; near-identical texts
   support each other in part;
 * ``authors``: author lists, as a set of surnames whatever the order, initials,
