@@ -156,7 +156,8 @@ def score_export(export: dict[str, Any], gold: dict[str, Any], texts: dict[str, 
                                                "got": hit[5].get("attributed_to")})
         if homes:
             status_n += 1
-            top = max({h[3] for h in homes}, key=lambda i: sum(h[3] == i for h in homes))
+            # As score.py, but ties go to the smallest id, not to set order (the hash seed).
+            top = max(sorted({h[3] for h in homes}), key=lambda i: sum(h[3] == i for h in homes))
             got = next(h[4] for h in homes if h[3] == top)
             agrees = got in AGREE.get(ga["expected_status"], {ga["expected_status"]})
             status_ok += agrees
