@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .attribution import TITLE_WORDS, looks_like_person
+from .attribution import SAY_VERBS, TITLE_WORDS, looks_like_person
 from .gazetteer import PLACES as GAZETTEER
 from .quantities import COUNTED_CLASSES
 
@@ -142,22 +142,60 @@ _POSSESSED = frozenset({"toll", "turnout", "population", "losses", "army", "forc
 
 _AWAY = re.compile(r"\b(?:evacuat\w+|fled|flee\w*|rescued|pulled|escaped|displaced|withdr\w+|"
                    r"relocated|moved)\b")
+_WORD = re.compile(r"[A-Za-z][\w’'-]*")
+# Words that name what a figure measures without saying what: "the toll in Tarnova rose
+# to", "the rate in Kilawe is". A place after them is where the figure was counted.
+_MEASURE_HEADS = frozenset({"number", "total", "toll", "tally", "count", "figure", "rate", "share",
+                            "level", "turnout", "cases", "case"})
+# Where the phrase of a figure ends: a comma or a word opening another clause ("100 missing
+# as the ferry capsized off Calvera": the place is the capsizing's).
+_PHRASE_END = re.compile(r",|;|\b(?:as|after|before|when|while|because|until|since|where|but)\b")
+OPENING_WORDS = 2  # words a clause may say before the place that opens it ("But in Tarnova")
+
+
+def _place_of_match(text: str, m: re.Match) -> str | None:
+    """The place a _SUBJECT_RE match names; inside a bare possessive, the inner one
+    ("off Marenas' central Calvera province" -> calvera)."""
+    place = _place_name(m.group("place"))
+    if place is None:
+        return None
+    inner = _INNER_PLACE.match(text, m.end()) if m.group("place").endswith(("'", "’")) else None
+    if inner is not None and _place_name(inner.group("place")) is not None:
+        return _place_name(inner.group("place"))
+    return place
+
+
+def _place_before_is_the_counts(text: str, m: re.Match, clause_start: int, start: int,
+                                noun: str | None) -> bool:
+    """A place named before a figure is where it was counted when it opens the clause ("In
+    Tarnova, 14 died") or follows what is counted ("the toll in Tarnova rose to 14"),
+    and no speaker stands between ("the port authority in Port Calvera says 280"):
+    a place inside a speaker's or a bystander's phrase ("debris near Punta Lirio,
+    bringing the total to 191") says where they are, not what was counted."""
+    if any(w.lower() in SAY_VERBS for w in _WORD.findall(text, m.end(), start)):
+        return False
+    before = [w.lower() for w in _WORD.findall(text, clause_start, m.start())]
+    if len([w for w in before if w not in {"the", "a", "an"}]) <= OPENING_WORDS - 1 or not before:
+        return True
+    head = before[-1]
+    return head in _MEASURE_HEADS or head == noun or head in COUNTED_CLASSES or head in _POSSESSED
 
 
 def subject_of(text: str, start: int, after: int, clause_start: int, end: int,
                noun: str | None = None) -> str | None:
     """What a quantity is about, as the sentence itself says: the place named after it
     in its clause ("in Tarnova", "off the coast of", "to Russia"), else a possessive
-    name before it ("Poland's death toll"), else a place opening the clause ("In
-    Tarnova, 14 died"), else where it came from ("evacuated from Velika")."""
+    name before it ("Poland's death toll"), else a place opening the clause or following
+    what is counted ("In Tarnova, 14 died"), else where it came from ("evacuated from
+    Velika"). A place after a comma or in another clause belongs to another phrase ("187
+    were rescued ..., and taken to hospitals in Port Calvera", "100 missing as the ferry
+    capsized off Calvera")."""
     origin = None
-    for m in _SUBJECT_RE.finditer(text, after, end):
-        place = _place_name(m.group("place"))
+    stop = _PHRASE_END.search(text, after, end)
+    for m in _SUBJECT_RE.finditer(text, after, stop.start() if stop else end):
+        place = _place_of_match(text, m)
         if place is None:
             continue
-        inner = _INNER_PLACE.match(text, m.end()) if m.group("place").endswith(("'", "’")) else None
-        if inner is not None and _place_name(inner.group("place")) is not None:
-            place = _place_name(inner.group("place"))  # "off Marenas' central Calvera province"
         if m.group("prep") != "from":
             return place
         if _AWAY.search(text, after, m.start()):  # "300 were evacuated from Velika"
@@ -174,7 +212,7 @@ def subject_of(text: str, start: int, after: int, clause_start: int, end: int,
             return place
     for m in _SUBJECT_RE.finditer(text, clause_start, start):
         if m.group("prep").lower() in _AT_PLACE and m.end() <= start:
-            place = _place_name(m.group("place"))
-            if place is not None:
+            place = _place_of_match(text, m)
+            if place is not None and _place_before_is_the_counts(text, m, clause_start, start, noun):
                 return place
     return origin
