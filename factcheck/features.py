@@ -167,8 +167,9 @@ def claim_features(claim: Claim, documents: Mapping[str, Document],
         actors.update((affiliations or {}).get(key, ()))
     measure = claim_measure(claim, documents) if claim.kind == NUMERIC else None
     scope = _scope(claim.text)
-    if measure is not None and (measure.year or measure.rate):
-        extra = (("in " + measure.year) if measure.year else "", measure.rate or "")
+    if measure is not None and (measure.year or measure.rate or measure.limit):
+        extra = (("in " + measure.year) if measure.year else "", measure.rate or "",
+                 "limit" if measure.limit else "")
         scope = tuple(sorted({*scope, *(e for e in extra if e)}))
     places = set(claim.entities) | set(actors_in_words(words))
     if claim.subject:
@@ -253,7 +254,8 @@ def resolve_references(feats: Sequence[ClaimFeatures]) -> list[ClaimFeatures]:
                 f.claim.start - last.claim.end <= ANAPHOR_CHARS
             if refers and near and (not m.unit or m.unit == last.measure.unit):
                 out[k] = replace(f, measure=replace(last.measure, year=m.year or last.measure.year,
-                                                    per=m.per, rate=m.rate, anaphoric=False))
+                                                    per=m.per, rate=m.rate, limit=m.limit,
+                                                    anaphoric=False))
             elif not refers and m.unit == "" and near and last.measure.unit in MONEY_UNITS \
                     and (f.claim.value or 0) >= BARE_AMOUNT:
                 # "1.5 billion for households" after "the 2.4 billion euro package": its unit.

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from factcheck.models import NUMERIC, Claim, Document
 from factcheck.normalise import STOPWORDS
@@ -89,6 +89,13 @@ february march april may june july august september october november december to
 year years month months week weeks day days night weekend morning afternoon evening
 """.split())
 _YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+# Words saying a figure is a limit set for a quantity (a capacity, a threshold, a target),
+# not how much of it there was: "its licensed capacity of 250 passengers", "the 50%
+# threshold", "must reach 50%", "aims to reach 480,000 people".
+_LIMIT_RE = re.compile(r"\b(?:capacity|capacities|licen[cs]ed|certified|permitted|allowed|limit|limits|"
+                       r"maximum|threshold|benchmark|target|targets|quota|required|requires|require|"
+                       r"needed|must|aims?|goal)\b", re.I)
+LIMIT_WORDS = 4  # words read on each side of a figure for a limit word
 HISTORICAL_YEARS = 2  # a figure dated this many years before its report is another event's
 CONTEXT_CHARS = 160  # characters of the sentence read on each side of a number
 
@@ -132,6 +139,7 @@ class Measure:
     anaphoric: bool = False  # "put the figure at", "expects it to hit": refers back
     year: str | None = None  # an earlier year the figure belongs to (another event)
     rate: str | None = None  # "per day", "per year": a rate, not a stock
+    limit: bool = False  # a capacity, threshold or target ("licensed to carry 250"), not a count
 
 
 def _context(claim: Claim, documents: Mapping[str, Document]) -> tuple[str, int]:
@@ -257,11 +265,28 @@ def _phrase_before(tokens: Sequence[str]) -> tuple[list[str], bool]:
     return words[::-1], False
 
 
+def _is_limit(text: str, span: tuple[int, int]) -> bool:
+    """A limit word within LIMIT_WORDS words of the figure, on its side of any other figure
+    or comma ("238 passengers, fewer than its licensed capacity of 250": 238 is no limit)."""
+    before = re.split(r"[,;:]|\d", text[max(0, span[0] - 80):span[0]])[-1].split()[-LIMIT_WORDS:]
+    tail = text[span[1]:span[1] + 80]
+    cut = re.search(r"[,;:]|\d", tail)
+    after = (tail[:cut.start()] if cut else tail).split()[:LIMIT_WORDS]
+    return bool(_LIMIT_RE.search(" ".join(before + after)))
+
+
 def claim_measure(claim: Claim, documents: Mapping[str, Document]) -> Measure:
-    """What a numeric claim measures: unit, measured words, per-unit and earlier year."""
-    counted = claim.counted
+    """What a numeric claim measures: unit, measured words, per-unit, earlier year and
+    whether it is a limit."""
     text, offset = _context(claim, documents)
     span = _number_span(claim, text, offset) if claim.kind == NUMERIC else None
+    found = _claim_measure(claim, documents, text, offset, span)
+    return replace(found, limit=True) if span and _is_limit(text, span) else found
+
+
+def _claim_measure(claim: Claim, documents: Mapping[str, Document], text: str, offset: int,
+                   span: tuple[int, int] | None) -> Measure:
+    counted = claim.counted
     unit = counted
     near = text[span[0] - 2:span[1]] if span else claim.text
     near_tokens = _tokens(near)

@@ -278,3 +278,33 @@ def test_a_bare_figure_refers_to_the_figure_before_it():
     feats = resolve_references([claim_features(c, d) for c in claims])
     assert feats[1].measure.unit == "people" and feats[1].measure.words == {"crowd"}
     assert [m.relation for m in match_claims(claims, d)] == ["same-document-same-quantity-other-value"]
+
+
+@pytest.mark.parametrize("text, value, counted, limit", [
+    ("the ship was within its licensed capacity of 250 passengers", 250, "passenger", True),
+    ("far more than the 250 it was licensed to carry", 250, "passenger", True),
+    ("the vessel was certified to carry 250 passengers", 250, "passenger", True),
+    ("turnout fell short of the 50% threshold", 50, "percent", True),
+    ("Turnout must reach 50% for the vote to be valid", 50, "percent", True),
+    ("the campaign aims to reach 480,000 people", 480000, "people", True),
+    # Another figure or a comma ends what is read: the count beside a limit is no limit.
+    ("carrying 238 passengers, fewer than its licensed capacity of 250", 238, "passenger", False),
+    ("Preliminary turnout of 52.1% cleared the 50% threshold", 52.1, "percent", False),
+    ("The ferry was carrying 238 passengers when it left port", 238, "passenger", False),
+])
+def test_a_capacity_threshold_or_target_is_a_limit(text, value, counted, limit):
+    assert measured(text, value, counted).limit is limit
+
+
+def test_a_limit_is_not_the_count_it_limits():
+    text = ("The ferry was carrying 238 passengers, within its licensed capacity of 250 passengers. "
+            "The ferry had 300 passengers on board.")
+    d = {"t": Document(id="t", path="/news/t.txt", text=text, outlet="T", published="2025-06-02")}
+    phrases = [("The ferry was carrying 238 passengers", 238),
+               ("within its licensed capacity of 250 passengers", 250),
+               ("The ferry had 300 passengers on board", 300)]
+    claims = [Claim(id=f"c{k}", document_id="t", sentence_id=f"s{k}", start=text.index(p),
+                    end=text.index(p) + len(p), text=p, kind=NUMERIC, value=v, counted="passenger")
+              for k, (p, v) in enumerate(phrases)]
+    pairs = {(m.claim_a, m.claim_b) for m in match_claims(claims, d)}
+    assert pairs == {("c0", "c2")}
