@@ -51,7 +51,14 @@ forecast forecasts projected predicted totalled totaled amounted worth reported 
 announced unveiled pledged promised spend spends spent go goes went get gets got receive
 up down next last mostly still far above below well just even
 receives received allocated earmarked aside stands now nearly almost roughly around
+pass passes passed passing top tops topped exceed exceeds exceeded surpass surpassed near nears
+neared remain remains remained show shows showed shown insist insists insisted come comes came
+project projects projected clear clears cleared double doubled twice triple tripled
 """.split())
+# Adverbs ("comfortably above", "sharply higher") say how, never what is measured; read
+# on words longer than ADVERB_MIN_CHARS ("rally", "tally" are nouns).
+ADVERB_MIN_CHARS = 6
+_ADVERB_ENDINGS = ("ably", "ibly", "ally", "ously", "ively", "ently", "antly", "edly", "ingly")
 # Words that name no particular measure on their own ("the figure", "the total").
 _WEAK_WORDS = frozenset("""figure number total amount sum level rate share tally count
 estimate size value worth one-off biggest largest smallest new latest overall annual
@@ -126,7 +133,8 @@ def _is_name(token: str) -> bool:
 def _content(token: str) -> bool:
     low = token.lower()
     return (token[:1].isalpha() and len(low) > 1 and low not in STOPWORDS and low not in _LINK_WORDS
-            and low not in CALENDAR_WORDS and low not in _SCALE_WORDS and low not in CURRENCIES)
+            and low not in CALENDAR_WORDS and low not in _SCALE_WORDS and low not in CURRENCIES
+            and not (len(low) > ADVERB_MIN_CHARS and low.endswith(_ADVERB_ENDINGS)))
 
 
 @dataclass(frozen=True)

@@ -308,3 +308,16 @@ def test_a_limit_is_not_the_count_it_limits():
               for k, (p, v) in enumerate(phrases)]
     pairs = {(m.claim_a, m.claim_b) for m in match_claims(claims, d)}
     assert pairs == {("c0", "c2")}
+
+
+@pytest.mark.parametrize("text, value, words", [
+    # A verb of reaching or showing links the measured noun to its figure; it is no measure.
+    ("Cholera cases in Kilawe pass 800", 800, {"cholera", "case"}),
+    ("The case fatality rate in Kilawe remains at 2.3%", 2.3, {"case", "fatality", "rate"}),
+    ("its own count showed turnout below 40%", 40, {"crowd"}),
+    # An adverb says how, not what.
+    ("turnout was 52.1%, comfortably above expectations", 52.1, {"crowd"}),
+])
+def test_link_verbs_and_adverbs_are_no_measure(text, value, words):
+    counted = "percent" if "%" in text else None
+    assert set(measured(text, value, counted).words) == words
