@@ -76,6 +76,27 @@ def compatible(a: Claim, b: Claim) -> bool:
     return ia[0] <= ib[1] and ib[0] <= ia[1]
 
 
+def claimed_interval(claim: Claim) -> tuple[float, float] | None:
+    """The counts a claim's words leave possible: a one-sided bound stays open.
+
+    `value_interval` reads "at least 19" as reaching 50% beyond 19, which is how
+    news uses the round number below a count, and is right for deciding whether two
+    mentions name one figure. Whether two figures can both be true is a weaker
+    question: "at least 19 dead" is not refuted by 41 dead, nor "up to 1,500 cases"
+    by 611. Status asks that question, so an open side reaches every count.
+    """
+    interval = value_interval(claim)
+    if interval is None:
+        return None
+    q = (claim.qualifier or "exact").lower()
+    lo, hi = interval
+    if q in _LOW_QUALIFIERS and claim.high is None:
+        hi = float("inf")
+    if q in _HIGH_QUALIFIERS - {"nearly", "almost"} and claim.low is None:
+        lo = float("-inf")
+    return (lo, hi)
+
+
 def _parse_day(text: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(text[:10])

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 from factcheck.features import ClaimFeatures, claim_origin
 from factcheck.grouping import Groups
-from factcheck.intervals import NOT_A_COUNT, time_window, value_interval
+from factcheck.intervals import NOT_A_COUNT, claimed_interval, time_window, value_interval
 from factcheck.matching import OPEN_OBJECT_ACTS, SAME_TEXT, compare_claims
 from factcheck.models import (
     CONTRADICTED,
@@ -125,6 +125,42 @@ def _independent(claims: Sequence[Claim], feats: Mapping[str, ClaimFeatures],
     return groups
 
 
+def _disjoint(x: _Report, y: _Report) -> bool:
+    return bool(x.window and y.window and (x.window[1] < y.window[0] or y.window[1] < x.window[0]))
+
+
+def _clashes(ordered: Sequence[_Report]) -> list[tuple[_Report, _Report]]:
+    """Pairs of reports whose figures cannot both be true, whatever their days."""
+    out = []
+    for k, x in enumerate(ordered):
+        for y in ordered[k + 1:]:
+            if x.interval is None or y.interval is None:
+                continue
+            if x.interval[0] <= y.interval[1] and y.interval[0] <= x.interval[1]:
+                continue
+            out.append((x, y))
+    return out
+
+
+def _steady_fall(clashes: Sequence[tuple[_Report, _Report]]) -> bool:
+    """The figures only ever fall, over at least three days: a count that shrinks.
+
+    People missing, patients in hospital or a projection replaced by a count go
+    down as time passes; one later lower figure from another source may be a
+    correction or a conflict, so a fall needs a third day to read as a series.
+    A series that rises and falls keeps its falls as conflicts.
+    """
+    days: set[dt.date] = set()
+    for x, y in clashes:
+        if not _disjoint(x, y):
+            continue
+        early, late = (x, y) if x.window[1] < y.window[0] else (y, x)
+        if late.interval[1] >= early.interval[0]:
+            return False
+        days.update((early.window[1], late.window[0]))
+    return len(days) >= 3
+
+
 def _denies(c: Claim, feats: Mapping[str, ClaimFeatures]) -> bool:
     """The claim denies its proposition (a refusal to confirm or deny is no denial).
 
@@ -167,38 +203,34 @@ def summarise_assertion(kind: str, claims: list[Claim], feats: Mapping[str, Clai
         reports: dict[tuple, _Report] = {}
         for c in counts:
             window = time_window(c, feats[c.id].published)
-            key = (value_interval(c), window)
+            key = (claimed_interval(c), window)
             if key not in reports:
                 reports[key] = _Report([], key[0], window, set(), _describe(c))
             reports[key].claims.append(c)
             reports[key].origins.add(component[c.id])
         ordered = sorted(reports.values(), key=lambda r: (r.window or (dt.date.min, dt.date.min),
                                                           r.interval or (0, 0), r.text))
+        clashes = _clashes(ordered[:200])
+        falling = _steady_fall(clashes)
         seen_reasons: set[str] = set()
-        for k, x in enumerate(ordered[:200]):
-            for y in ordered[k + 1:200]:
-                if x.interval is None or y.interval is None:
-                    continue
-                if x.interval[0] <= y.interval[1] and y.interval[0] <= x.interval[1]:
-                    continue
-                if x.window and y.window and (x.window[1] < y.window[0] or y.window[1] < x.window[0]):
-                    early, late = (x, y) if x.window[1] < y.window[0] else (y, x)
-                    if late.interval[1] >= early.interval[0] or early.origins & late.origins:
-                        why = (f"{early.text} ({who(early.claims)}, {early.window[1]}) then {late.text} "
-                               f"({who(late.claims)}, {late.window[0]}): a change over time, not a conflict")
-                    else:
-                        conflict = True
-                        why = (f"{late.text} ({who(late.claims)}, {late.window[0]}) is lower than the earlier "
-                               f"{early.text} ({who(early.claims)}, {early.window[1]}): contradiction")
+        for x, y in clashes:
+            if _disjoint(x, y):
+                early, late = (x, y) if x.window[1] < y.window[0] else (y, x)
+                if late.interval[1] >= early.interval[0] or early.origins & late.origins or falling:
+                    why = (f"{early.text} ({who(early.claims)}, {early.window[1]}) then {late.text} "
+                           f"({who(late.claims)}, {late.window[0]}): a change over time, not a conflict")
                 else:
                     conflict = True
-                    same = x.origins & y.origins
-                    by = "the same source" if same else "independent sources"
-                    why = (f"{x.text} ({who(x.claims)}) vs {y.text} ({who(y.claims)}) "
-                           f"reported for the same period by {by}: contradiction")
-                if why not in seen_reasons:
-                    seen_reasons.add(why)
-                    (conflicts if why.endswith("contradiction") else changes).append(why)
+                    why = (f"{late.text} ({who(late.claims)}, {late.window[0]}) is lower than the earlier "
+                           f"{early.text} ({who(early.claims)}, {early.window[1]}): contradiction")
+            else:
+                conflict = True
+                by = "the same source" if x.origins & y.origins else "independent sources"
+                why = (f"{x.text} ({who(x.claims)}) vs {y.text} ({who(y.claims)}) "
+                       f"reported for the same period by {by}: contradiction")
+            if why not in seen_reasons:
+                seen_reasons.add(why)
+                (conflicts if why.endswith("contradiction") else changes).append(why)
         reasons = conflicts + changes + reasons
         years = sorted({s[3:] for c in claims for s in feats[c.id].scope if s.startswith("in ")})
         if years:

@@ -1,0 +1,78 @@
+"""Status: which differing figures are a conflict between sources, and which are not."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.assertions import build_assertions
+from factcheck.intervals import claimed_interval
+from factcheck.matching import match_claims
+from factcheck.models import CONTRADICTED, CORROBORATED, NUMERIC, Claim, Document
+
+
+def doc(doc_id: str, outlet: str, published: str) -> Document:
+    return Document(id=doc_id, path=f"/news/{doc_id}.txt", text="", outlet=outlet, published=published)
+
+
+DOCS = {d.id: d for d in (
+    doc("a", "Outlet A", "2025-06-15"), doc("b", "Outlet B", "2025-06-15"), doc("c", "Outlet C", "2025-06-15"),
+    doc("b2", "Outlet B", "2025-06-16"), doc("c3", "Outlet C", "2025-06-17"), doc("d3", "Outlet D", "2025-06-17"),
+)}
+_n = iter(range(100_000))
+
+
+def num(document: str, value: float, qualifier: str = "exact", counted: str = "deaths",
+        text: str | None = None, **kw) -> Claim:
+    k = next(_n)
+    text = text or f"{value:,.0f} {counted} in Calvera province"
+    return Claim(id=f"k{k:05d}", document_id=document, sentence_id=f"s{k}", start=k, end=k + len(text),
+                 text=text, kind=NUMERIC, value=value, qualifier=qualifier, counted=counted,
+                 subject="calvera", **kw)
+
+
+def build(claims):
+    assertions = build_assertions(claims, match_claims(claims, DOCS), DOCS)
+    assert len(assertions) == 1, [a.claim_ids for a in assertions]
+    return assertions[0]
+
+
+@pytest.mark.parametrize("qualifier, value, interval", [
+    ("at least", 19, (19, float("inf"))),
+    ("more than", 100, (100, float("inf"))),
+    ("up to", 1500, (float("-inf"), 1500)),
+    ("below", 40, (float("-inf"), 40)),
+])
+def test_a_one_sided_bound_stays_open(qualifier, value, interval):
+    assert claimed_interval(num("a", value, qualifier)) == interval
+
+
+def test_a_lower_bound_is_not_refuted_by_a_larger_figure_of_the_same_day():
+    bound = num("a", 19, "at least", attributed_to="Governor")
+    count = num("b", 41, attributed_to="Coast guard")
+    a = build([bound, count])
+    assert a.status == CORROBORATED
+    assert not any("contradiction" in r for r in a.reasons)
+
+
+def test_an_upper_bound_below_a_figure_of_the_same_day_still_conflicts():
+    claim = num("a", 40, "below", counted="percent", attributed_to="Opposition")
+    count = num("b", 52, counted="percent", attributed_to="Electoral commission")
+    assert build([claim, count]).status == CONTRADICTED
+
+
+def test_a_count_that_falls_day_after_day_is_a_change_over_time():
+    claims = [num("a", 104, counted="missing", attributed_to="Coast guard"),
+              num("b2", 85, counted="missing", attributed_to="Navy"),
+              num("c3", 68, counted="missing", attributed_to="Police")]
+    a = build(claims)
+    assert a.status == CORROBORATED
+    assert sum("change over time" in r for r in a.reasons) == 3
+    assert a.best_value == 68
+
+
+def test_a_series_that_rises_then_falls_keeps_its_fall_as_a_conflict():
+    claims = [num("a", 9, attributed_to="Coast guard"), num("b2", 24, attributed_to="Navy"),
+              num("c3", 17, attributed_to="Police")]
+    a = build(claims)
+    assert a.status == CONTRADICTED
+    assert any("lower than the earlier" in r for r in a.reasons)
