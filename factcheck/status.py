@@ -161,6 +161,14 @@ def _steady_fall(clashes: Sequence[tuple[_Report, _Report]]) -> bool:
     return len(days) >= 3
 
 
+def _one_page_pair(x: _Report, y: _Report, component: Mapping[str, str],
+                   feats: Mapping[str, ClaimFeatures]) -> bool:
+    """Some outlet prints both figures, each from one same source."""
+    shared = x.origins & y.origins
+    pages_x = {feats[c.id].outlet for c in x.claims if component[c.id] in shared}
+    return any(feats[c.id].outlet in pages_x for c in y.claims if component[c.id] in shared)
+
+
 def _denies(c: Claim, feats: Mapping[str, ClaimFeatures]) -> bool:
     """The claim denies its proposition (a refusal to confirm or deny is no denial).
 
@@ -210,9 +218,20 @@ def summarise_assertion(kind: str, claims: list[Claim], feats: Mapping[str, Clai
             reports[key].origins.add(component[c.id])
         ordered = sorted(reports.values(), key=lambda r: (r.window or (dt.date.min, dt.date.min),
                                                           r.interval or (0, 0), r.text))
-        clashes = _clashes(ordered[:200])
+        # Two figures printed by one outlet alone are its own affair (a part and its
+        # whole on one page, or a slip), not a dispute between sources.
+        clashes, own = [], []
+        for x, y in _clashes(ordered[:200]):
+            pages = {feats[c.id].outlet for c in x.claims + y.claims}
+            (clashes if len(pages) > 1 else own).append((x, y))
         falling = _steady_fall(clashes)
         seen_reasons: set[str] = set()
+        for x, y in own:
+            why = (f"{x.text} and {y.text} are both from {feats[x.claims[0].id].outlet} alone: "
+                   "one outlet's two figures, not a dispute between sources")
+            if why not in seen_reasons:
+                seen_reasons.add(why)
+                changes.append(why)
         for x, y in clashes:
             if _disjoint(x, y):
                 early, late = (x, y) if x.window[1] < y.window[0] else (y, x)
@@ -223,6 +242,14 @@ def summarise_assertion(kind: str, claims: list[Claim], feats: Mapping[str, Clai
                     conflict = True
                     why = (f"{late.text} ({who(late.claims)}, {late.window[0]}) is lower than the earlier "
                            f"{early.text} ({who(early.claims)}, {early.window[1]}): contradiction")
+            elif _one_page_pair(x, y, component, feats):
+                # A source whose two figures for one period stand on one page gives
+                # two quantities (a part and its whole, a region and its country);
+                # printed by different outlets, they are a misquote, a conflict.
+                shared = x.origins & y.origins
+                why = (f"{x.text} and {y.text} for the same period come from one source on one page "
+                       f"({who([c for c in x.claims + y.claims if component[c.id] in shared])}): "
+                       "two quantities, not a conflict")
             else:
                 conflict = True
                 by = "the same source" if x.origins & y.origins else "independent sources"

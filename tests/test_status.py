@@ -76,3 +76,31 @@ def test_a_series_that_rises_then_falls_keeps_its_fall_as_a_conflict():
     a = build(claims)
     assert a.status == CONTRADICTED
     assert any("lower than the earlier" in r for r in a.reasons)
+
+
+def test_one_source_giving_two_figures_on_one_page_is_two_quantities():
+    text = "The commission reviewed 212 complaints and upheld 9"
+    claims = [num("a", 212, counted="complaints", text=text, attributed_to="Commission"),
+              num("a", 9, counted="complaints", text=text, attributed_to="Commission"),
+              num("b", 212, counted="complaints", text=text, attributed_to="Commission")]
+    a = build(claims)
+    assert a.status == CORROBORATED
+    assert any("one page" in r and "not a conflict" in r for r in a.reasons)
+
+
+def test_one_source_quoted_with_two_figures_by_two_outlets_is_a_conflict():
+    # A slipped decimal point: one outlet prints 19,000 where the others print 1,900.
+    claims = [num("a", 1900, counted="injured", attributed_to="Health ministry"),
+              num("b", 1900, counted="injured", attributed_to="Health ministry"),
+              num("c", 19000, counted="injured", attributed_to="Health ministry")]
+    a = build(claims)
+    assert a.status == CONTRADICTED
+    assert any("same source: contradiction" in r for r in a.reasons)
+
+
+def test_two_figures_only_one_outlet_prints_are_no_dispute_between_sources():
+    claims = [num("a", 100, attributed_to="Ministry"), num("a", 400, attributed_to="Red Cross"),
+              num("c3", 700, attributed_to="Police")]
+    a = build(claims)
+    assert a.status == CORROBORATED
+    assert any("Outlet A alone" in r for r in a.reasons)
