@@ -44,6 +44,14 @@ NEGATIVE = frozenset({"denied", "negated"})
 _NEGATION_RE = re.compile(
     r"\b(?:not|no|never|none|nor|neither|den(?:y|ies|ied|ial|ials)|reject\w*|dismiss\w*|refut\w*|"
     r"rebuff\w*|false|lack\w*|without)\b|n['’]t\b", re.I)
+# A one-word quotation names the word (a ballot option: 'the "No" camp won 36%'),
+# it does not negate anything.
+_QUOTED_WORD_RE = re.compile(r"[\"“”‘’']\s*\w+\s*[\"“”‘’']")
+
+
+def _negates(text: str) -> bool:
+    """The words negate something, quoted single words aside."""
+    return bool(_NEGATION_RE.search(_QUOTED_WORD_RE.sub(" ", text)))
 
 
 @dataclass
@@ -176,7 +184,7 @@ def _denies(c: Claim, feats: Mapping[str, ClaimFeatures]) -> bool:
     ("EU condemns ..., as China denies ...") is not itself a denial.
     """
     return (c.modality in NEGATIVE and feats[c.id].predicate not in OPEN_OBJECT_ACTS
-            and bool(_NEGATION_RE.search(c.text)))
+            and _negates(c.text))
 
 
 def _support_confidence(n: int) -> float:
@@ -269,7 +277,7 @@ def summarise_assertion(kind: str, claims: list[Claim], feats: Mapping[str, Clai
     negatives = [c for c in claims if _denies(c, feats)]
     # A denial contradicts only what is asserted without any negation of its own
     # ("China lacks information" next to "China claims no knowledge" is one stance).
-    plain = [c for c in positives if c.modality not in NEGATIVE and not _NEGATION_RE.search(c.text)]
+    plain = [c for c in positives if c.modality not in NEGATIVE and not _negates(c.text)]
     if negatives and plain:
         conflict = True
         reasons.append(f"{who(plain)} assert{'s' if len({source_of[c.id] for c in plain}) == 1 else ''} "

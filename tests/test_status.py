@@ -104,3 +104,25 @@ def test_two_figures_only_one_outlet_prints_are_no_dispute_between_sources():
     a = build(claims)
     assert a.status == CORROBORATED
     assert any("Outlet A alone" in r for r in a.reasons)
+
+
+@pytest.mark.parametrize("text", ['The "No" side won 36% of the vote in Calvera',
+                                  "The “No” side won 36% of the vote in Calvera"])
+def test_a_quoted_word_is_named_not_negated(text):
+    option = num("a", 36, counted="percent", text=text, modality="negated", attributed_to="Commission")
+    plain = num("b", 36, counted="percent", text="The opposition side won 36% of the vote in Calvera",
+                attributed_to="Commission")
+    a = build([option, plain])
+    assert a.status == CORROBORATED
+    assert not any("den" in r for r in a.reasons)
+
+
+def test_a_denial_in_its_own_words_still_contradicts():
+    said = Claim(id="e1", document_id="a", sentence_id="e1", start=0, end=40, kind="event",
+                 text="The governor said the ferry was overloaded", attributed_to="Governor",
+                 predicate="overload")
+    denied = Claim(id="e2", document_id="b", sentence_id="e2", start=0, end=40, kind="event",
+                   text="The operator denied the ferry was overloaded", attributed_to="Operator",
+                   predicate="overload", modality="denied")
+    a = build([said, denied])
+    assert a.status == CONTRADICTED
