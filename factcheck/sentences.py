@@ -274,6 +274,10 @@ def _flag_off_topic(lines: list[Line], title: str) -> list[Line]:
 
     runs: list[list[int]] = []
     for i, line in enumerate(lines):
+        if line.flag == FURNITURE and line.reason == "timestamp":
+            # A live page stamps each entry with its time: the stamps sit inside
+            # the body, so they do not end it as a menu or a "Latest" label does.
+            continue
         if line.flag == FURNITURE:
             runs.append([])
         elif runs:

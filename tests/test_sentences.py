@@ -160,3 +160,16 @@ def test_caption_needs_a_bare_credit_and_a_picture_description():
             f"{caption}\nPhoto: Marta Ilic / Wire News\n")
     flags = {l.text: l.flag for l in flag_lines(doc(text, title="Quake hits town"))}
     assert flags[body] == STORY and flags[caption] == FURNITURE
+
+
+def test_live_page_entries_between_timestamps_are_the_body():
+    # A live page stamps every entry: the stamps are furniture, the entries story.
+    text = ("Live: city votes on new mayor\nUpdates by A. Writer\n23:02\n"
+            "The electoral commission says turnout at the close of polls was 51.6%.\n"
+            "20:14\nExit poll for public radio: Yes 64%, No 36%.\n"
+            "15:10\nTurnout at 15:00 was 33.8%, the commission says.\n"
+            "12:20\nPolls open at 850 stations across the city.\n")
+    lines = flag_lines(doc(text, title="Live: city votes on new mayor"))
+    entries = [l for l in lines if l.text[0].isalpha() and l.text[0] not in "LU"]
+    assert entries and all(l.flag == STORY for l in entries), [(l.text, l.flag) for l in entries]
+    assert all(l.flag == FURNITURE for l in lines if l.text[0].isdigit())
