@@ -40,6 +40,9 @@ FURNITURE_PHRASES = (
     r"^(?:also|more) (?:on|from)\b", r"^more on this story", r"^read (?:also|more|next)\b",
     r"^(?:watch|listen|live coverage|live updates)\s*:", r"\blisten (?:live|again|now)\b",
     r"^(?:subscribe|sign up|donate|follow us|share on|download)\b",
+    # Pointers to the outlet's own coverage, and the funding notes under a series.
+    r"\bfollow (?:our|us|@)", r"\bpart of our (?:[\w'’-]+ ){0,4}series\b(?! of)",
+    r"\b(?:retains?|maintains?|has) (?:full |complete |sole )?editorial (?:independence|control)",
 )
 # Words that are furniture when they address the reader or stand alone as a
 # button ("Subscribe", "Share"), but ordinary words in a story ("cookies", "donation").

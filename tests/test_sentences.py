@@ -146,6 +146,8 @@ def test_title_is_flagged_and_repeats_are_furniture():
     "Also on Civic Voice",
     "More on this story",
     "Read also: What the reform means for you",
+    "Follow our live coverage on Channel 1 and example.org/live.",
+    "This story is part of our Health Watch series, supported by a foundation. The Post retains full editorial independence.",
 ])
 def test_calls_to_action_and_section_labels_are_furniture(line):
     text = f"Strike shuts schools\nTeachers walked out in 40 schools on Monday, the union said.\n{line}\n"
