@@ -60,6 +60,7 @@ TITLE_WORDS = {
     "representative", "ambassador", "chief", "director", "adviser", "advisor", "commander",
     "deputy", "head", "chairman", "chairwoman", "chair", "governor", "mayor", "king", "queen",
     "pope", "gen.", "lt.", "col.", "maj.", "capt.", "mr.", "mrs.", "ms.", "dr.", "prof.",
+    "mr", "mrs", "ms", "dr", "prof",  # British style writes no stop
     "professor", "envoy", "lawmaker", "official", "leader", "founder", "ceo", "analyst",
     "correspondent", "editor", "reporter", "colonel", "lieutenant", "major", "captain",
     "sergeant", "admiral", "marshal", "commissioner", "inspector", "judge", "justice",
@@ -137,7 +138,9 @@ _LISTENER = re.compile(r"\s+(?:(?:the|a|an|local|foreign|state)\s+)?[\w’'-]+(?
                        r"(?:\s+[a-z][\w’'-]*){0,2}"
                        r"(?=\s*(?:[,.!?]|$|\s+(?:in|on|at|during|last|this|earlier|later|late|"
                        r"citing)\b))")
-_INVERTED = re.compile(rf"\s+(?P<np>{_NP_CHARS}+?)(?:\s*,\s+(?:an?|the|who|which|one)\s[^“”\"]*)?"
+# ', said Dr Anya Lindqvist, MediAid's emergency coordinator.': whatever follows the
+# name's comma describes the speaker, whether it opens with "a", "the" or a possessive.
+_INVERTED = re.compile(rf"\s+(?P<np>{_NP_CHARS}+?)(?:\s*,\s+[^“”\"]*)?"
                        rf"\s*[.!?]?\s*[”\"]?\s*$")
 _INVERTING = frozenset({"said", "says", "added", "reported", "stated", "wrote"})
 _WORD_RE = re.compile(r"[a-z]+")

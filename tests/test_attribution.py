@@ -33,6 +33,10 @@ from factcheck.attribution import clean_source, find_attributions
         ("Some 3,000 troops have arrived, as the Defence Ministry confirmed on Monday.",
          "Defence Ministry", "trail"),
         ("EU condemns the deployment, as China denies knowledge of it.", "China", "lead"),
+        ("“We treated 610 patients,” said Dr Anya Lindqvist, the charity’s coordinator.",
+         "Anya Lindqvist", "trail"),
+        ("“We will appeal,” said Tom Berg, MediCorp's lawyer in the capital.", "Tom Berg", "trail"),
+        ("“We will appeal,” said Tom Berg, head of the union.", "Tom Berg", "trail"),
     ],
 )
 def test_attribution_forms(text, source, position):
