@@ -169,8 +169,11 @@ FRACTIONS = {"half": 50.0, "third": 100 / 3, "thirds": 100 / 3, "quarter": 25.0,
 _FRACTION_RE = re.compile(
     r"(?<![\w-])(?:(?P<n>a|one|two|three|four|nine)[\s-]+)?(?P<frac>half|thirds?|quarters?|fifths?|"
     r"tenths?)(?![\w-])"
-    r"|(?<![\w.,-])(?P<a>one|1|two|2|three|3)\s+(?:in|out\s+of)\s+(?:every\s+)?"
-    r"(?P<b>two|three|four|five|six|seven|eight|nine|ten|\d{1,3})(?![\d,.])(?!\s*(?:%|percent))",
+    r"|(?<![\w.,-])(?P<a>one|two|three|four|five|six|seven|eight|nine|[1-9])\s+(?:in|out\s+of)\s+"
+    r"(?:every\s+)?(?P<b>two|three|four|five|six|seven|eight|nine|ten|\d{1,3})(?![\d,.])"
+    # "four in ten voters" is a share; "4 in 10 minutes", "scored 3 in 12 games" are not.
+    r"(?!\s*(?:%|percent|(?:[a-z]+\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|"
+    r"games?|matches|attempts?|races?|starts?)\b))",
     re.IGNORECASE)
 _FRACTION_OK_AFTER = re.compile(r"\s+(?:of|the|its|their|all|our|his|her|said|say|says|"
                                 r"had|have|were|are|backed|voted|live|lived)\b", re.IGNORECASE)
@@ -262,7 +265,10 @@ _BETWEEN_LEAD = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _AND_GAP = re.compile(r"\s+and\s+")
 _STRONG_AFTER = re.compile(r"-strong\b", re.IGNORECASE)
 _OF_AFTER = re.compile(r"\s+of\b")
-_SHARE_OF = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?\d[\d,.]*")
+# "412 of the 650 seats", "five of the region's seven districts": a count out of a whole.
+_SHARE_OF = re.compile(r"\s+(?:out\s+)?of\s+(?:(?:the|its|their|his|her|our)\s+)?"
+                       r"(?:[A-Z]?[a-z]+[’']s\s+)?(?:\d[\d,.]*|(?:two|three|four|five|six|seven|eight|"
+                       r"nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b)")
 
 
 @dataclass(frozen=True)
@@ -650,8 +656,9 @@ def find_quantities(text: str, masked: list[tuple[int, int]] | None = None,
             if m.group("words") and _compound_adjective(text, nend):
                 continue  # "a five-storey building", "a two-year deal"
             if m.group("words") and re.match(r"\s*(?:of\s+(?:the|them|those|its|his|her)\b|"
-                                              r"another|another\b)", text[nend:nend + 12], re.I):
-                continue
+                                              r"another|another\b)", text[nend:nend + 12], re.I) \
+                    and not _SHARE_OF.match(text, nend):
+                continue  # "two of the countries" picks from a set; "two of the five" counts
             if m.group("words") and text[max(0, nstart - 4):nstart].lower() in ("the ", "hose "):
                 continue  # "the two countries" names a set, it does not count
         if _TIMES_AFTER.match(text[nend:nend + 8]):

@@ -107,6 +107,7 @@ def test_several_quantities_in_order_with_their_nouns():
         "the first half of the match",
         "No. 10 Downing Street",
         "the COVID-19 inquiry and the G7 summit",
+        "two of the countries signed",
     ],
 )
 def test_ages_phones_measures_durations_are_not_counts(text):
@@ -120,6 +121,11 @@ def test_ages_phones_measures_durations_are_not_counts(text):
         ("Nearly half of voters", 50, None, 50, "under", "percent"),
         ("three-quarters of the buildings", 75, None, None, "about", "percent"),
         ("One in five said", 20, None, None, "exact", "percent"),
+        ("fewer than four in ten voters went to the polls", 40, None, 40, "under", "percent"),
+        ("six in ten of them approved", 60, None, None, "exact", "percent"),
+        ("Seven in 10 adults back the plan", 70, None, None, "exact", "percent"),
+        ("Five of the region's seven districts have reported cases", 5, None, None, "exact", "district"),
+        ("spread to six of its seven districts", 6, None, None, "exact", "district"),
         ("turnout was 67.3 per cent", 67.3, None, None, "exact", "percent"),
         ("up 2.1 percentage points", 2.1, None, None, "exact", "percentage points change"),
         ("rents have risen by 12%", 12, None, None, "exact", "percent change"),
@@ -167,3 +173,8 @@ def test_news_quantities(text, value, low, high, qualifier, counted):
 def test_passing_marks_changes_and_round_figures(text, value, low, high, qualifier, counted):
     (q,) = find_quantities(text)
     assert (q.value, q.low, q.high, q.qualifier, q.counted) == (value, low, high, qualifier, counted)
+
+
+@pytest.mark.parametrize("text", ["He scored 4 in 10 minutes.", "They won 3 in 12 games."])
+def test_counts_in_a_span_of_time_or_games_are_no_shares(text):
+    assert all(q.counted != "percent" for q in find_quantities(text))
