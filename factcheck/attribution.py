@@ -72,7 +72,7 @@ TITLE_WORDS = {
 ACRONYMS = {"EU": "European Union", "UN": "United Nations", "U.N.": "United Nations"}
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 # A definite description of a text stands for whoever issued it ("the statement said").
-DOCUMENT_NOUNS = {"statement", "report", "release", "communique", "communiqué", "document",
+DOCUMENT_NOUNS = {"statement", "report", "release", "communique", "communiqué", "document", "update",
                   "letter", "announcement", "post", "study", "ministry", "spokesperson",
                   "spokesman", "spokeswoman", "agency", "office", "council", "government"}
 _INSTITUTIONS = {"ministry", "office", "council", "government", "agency"}
@@ -205,7 +205,8 @@ def clean_source(np: str) -> str:
                "", s, flags=re.IGNORECASE)
     s = re.sub(r"[’']s?$", "", s).strip()
     # "the Council’s statement" stands for the Council.
-    m = re.match(r"^(?P<owner>.+?)[’']s\s+(?P<head>[a-z]+)$", s)
+    m = re.match(r"^(?P<owner>.+?)[’']s\s+(?:(?:latest|new|final|annual|weekly|daily|monthly|"
+                 r"official|preliminary|situation|own|recent|first|second)\s+){0,2}(?P<head>[a-z]+)$", s)
     if m and m.group("head") in DOCUMENT_NOUNS and not (
             m.group("head") in _INSTITUTIONS and re.fullmatch(r"[A-Z][a-z]+", m.group("owner"))):
         s = m.group("owner")  # but "Lestria's government" is no "Lestria"

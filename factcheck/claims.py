@@ -37,7 +37,7 @@ from .models import EVENT, NUMERIC, QUOTE, STORY, TITLE, Claim, Document, Senten
 from .modality import modality_of, without_dates
 from .places import entities_of, subject_of
 from .quantities import VAGUE, Quantity, find_quantities
-from .speakers import Context, pick_attribution, quote_speaker, resolve_source
+from .speakers import Context, learn_acronyms, pick_attribution, quote_speaker, resolve_source
 
 _WORD_RE = re.compile(r"[a-z]+")
 _MIN_QUOTE_WORDS = 4
@@ -51,7 +51,7 @@ def extract_claims(document: Document, sentences: Sequence[Sentence]) -> list[Cl
     """
     text = document.text
     quotes = find_quotes(text)
-    ctx = Context(outlet=document.outlet)
+    ctx = Context(outlet=document.outlet, acronyms=learn_acronyms(text))
     claims: dict[str, Claim] = {}
     quote_speakers: dict[int, tuple[str | None, str | None]] = {}
     previous: Sentence | None = None
@@ -98,6 +98,7 @@ def _sentence_claims(document: Document, sentence: Sentence, previous: Sentence 
             ctx.last_date = resolved[-1]
     if ", the " in s_text or ", a" in s_text:
         ctx.learn_aliases(s_text)
+    ctx.learn_roles(s_text)
     atts_all = find_attributions(s_text, words)
     in_quotes = [q for q in quotes if q.start < sentence.end and sentence.start < q.end]
     # Attributions inside quoted words belong to the quote's speaker, not the sentence.

@@ -32,6 +32,59 @@ _APPOSED = re.compile(
         sorted(SOURCE_NOUNS, key=len, reverse=True)) + r")),\s+(?P<name2>(?:the\s+)?[A-Z][\w’'.&-]*"
     r"(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'.&-]*){0,4}),")
 # A sentence opening with a role: "The new prime minister arrived", "The mayor said".
+# A person named after their title: "Health Minister Dr Grace Oduya", "Governor Rosalind Ventura".
+_PERSON_TITLES = ("minister", "secretary", "governor", "mayor", "president", "spokesman",
+                  "spokeswoman", "spokesperson", "commissioner", "director", "chairman",
+                  "chairwoman", "chair", "coordinator", "representative", "prosecutor", "judge",
+                  "ambassador", "premier", "chancellor", "chief", "captain", "commander")
+_TITLED_NAME = re.compile(
+    r"\b(?P<title>(?i:" + "|".join(_PERSON_TITLES) + r"))\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?"
+    r"(?P<name>[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2})\b(?!\s+(?:of|for)\b)")
+# A body named in full whose head noun later stands for it: "the Central Electoral
+# Commission" ... "the commission said".
+_BODY_HEADS = ("commission", "ministry", "institute", "organization", "organisation", "agency",
+               "alliance", "authority", "bureau", "council", "committee", "court", "union",
+               "party", "coalition", "mission", "office", "department", "bank", "company",
+               "charity", "front", "movement", "association", "federation", "board", "service")
+_NAMED_BODY = re.compile(
+    r"(?P<name>(?:[A-Z][\w’'-]+\s+){1,4}(?P<head>" + "|".join(h.capitalize() for h in _BODY_HEADS)
+    + r"))\b(?!\s+(?:of|for|on)\b)")
+# An acronym spelled out in parentheses: "the Central Electoral Commission (CEC)".
+_ACRONYM_DEFINED = re.compile(r"(?P<name>[A-Z][\w’'-]*(?:\s+(?:(?:of|for|on|and|the|de)\s+)*[A-Z][\w’'-]*){1,7})"
+                              r"\s+\((?P<acr>[A-Z]{2,6})\)")
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:(?:of|for|on|and|the)\s+)*[A-Z][\w’'-]*){1,7}")
+_ACRONYM_USE = re.compile(r"\b[A-Z]{2,6}\b")
+
+
+def learn_acronyms(text: str) -> dict[str, str]:
+    """Acronyms a document spells out: 'Name (ACR)', else a capitalised name elsewhere in
+    the text whose initials are the acronym ('Global Health Organization' for 'GHO').
+    One pass over the text; a reader resolves an acronym the same way."""
+    found: dict[str, str] = {}
+    for m in _ACRONYM_DEFINED.finditer(text):
+        name = _initials_suffix(m.group("name"), m.group("acr")) or m.group("name")
+        found.setdefault(m.group("acr"), clean_source(name))
+    wanted = set(_ACRONYM_USE.findall(text)) - set(found)
+    if wanted:
+        for m in _CAPITALISED_RUN.finditer(text):
+            for acr in wanted - set(found):
+                name = _initials_suffix(m.group(), acr)
+                if name:
+                    found[acr] = clean_source(name)
+    return found
+
+
+def _initials_suffix(name: str, acr: str) -> str | None:
+    """The tail of `name` whose capitalised words spell `acr` ('Tirenia's Central
+    Electoral Commission' -> 'Central Electoral Commission'), if any."""
+    words = name.split()
+    for i in range(len(words)):
+        caps = [w for w in words[i:] if w[0].isupper()]
+        if "".join(w[0] for w in caps) == acr and words[i][0].isupper():
+            return " ".join(words[i:])
+    return None
+
+
 _ROLE_SUBJECT = re.compile(
     r"^\s*[Tt]he\s+(?P<role>(?:[a-z-]+\s+){0,3}(?:" + "|".join(
         sorted((t for t in TITLE_WORDS if t.isalpha() and len(t) > 3), key=len, reverse=True))
@@ -64,12 +117,31 @@ class Context:
             for tok in (tokens[0], tokens[-1]):
                 self.surnames.setdefault(tok, source)
 
+    acronyms: dict[str, str] | None = None  # "CEC" -> "Central Electoral Commission"
+    roles: dict[str, str] | None = None  # "minister" -> "Grace Oduya", "commission" -> ...
+
     def full_name(self, source: str) -> str:
         if self.surnames and " " not in source and source in self.surnames:
             return self.surnames[source]
         if self.aliases and source.lower() in self.aliases:
             return self.aliases[source.lower()]  # "the alliance" named as the Common Front
+        if self.acronyms and source in self.acronyms:
+            return self.acronyms[source]
+        if self.roles and source.lower() in self.roles:
+            return self.roles[source.lower()]  # "the minister" named before as Grace Oduya
         return source
+
+    def learn_roles(self, text: str) -> None:
+        """'Health Minister Dr Grace Oduya said': the minister of later sentences is
+        Grace Oduya; 'the Central Electoral Commission': the commission is that one.
+        The last one named wins, as a reader takes it."""
+        if self.roles is None:
+            self.roles = {}
+        for m in _TITLED_NAME.finditer(text):
+            self.roles[m.group("title").lower()] = m.group("name")
+        for m in _NAMED_BODY.finditer(text):
+            name = re.sub(r"^[A-Z][\w-]*[’']s\s+", "", m.group("name"))  # "Tirenia's"
+            self.roles[m.group("head").lower()] = clean_source(name)
 
     def learn_aliases(self, text: str) -> None:
         """'the Common Front, an alliance of unions, ...', 'The organisers, the Common

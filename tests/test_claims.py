@@ -52,6 +52,18 @@ def test_two_claims_in_one_sentence_with_dates_modality_and_source():
         (["The toll rose to 45, the ministry said in a statement."], 45, "ministry"),
         (["The ministry, citing hospital records, said 45 people had died."], 45, "ministry"),
         (["45 people died, officials said on condition of anonymity."], 45, "officials"),
+        # An acronym is the name the document spells out, in parentheses or elsewhere.
+        (["The Central Electoral Commission (CEC) met on Sunday.", "The CEC said turnout was 52.1%."],
+         52.1, "Central Electoral Commission"),
+        (["The CEC said turnout was 52.1%.", "The Central Electoral Commission meets again today."],
+         52.1, "Central Electoral Commission"),
+        (["Cases reached 1,500, according to the GHO's latest situation report.",
+          "The Global Health Organization plans more deliveries."], 1500, "Global Health Organization"),
+        # A role named before with its holder, or a body named in full, is that one.
+        (["Health Minister Dr Grace Oduya visited the ward.", "The minister said 20 centres would open."],
+         20, "Grace Oduya"),
+        (["Tirenia's Central Electoral Commission met.", "Turnout was 52.3%, the commission said."],
+         52.3, "Central Electoral Commission"),
     ],
 )
 def test_attribution_forms_in_documents(lines, value, source):
