@@ -34,7 +34,7 @@ SAY_VERBS = {
     "deny": "denied", "asserted": "reported", "maintained": "reported", "testified": "reported",
     "disclosed": "reported", "declared": "reported", "declares": "reported",
     "mentioned": "reported", "underlined": "reported", "highlighted": "reported",
-    "assessed": "hedged", "assesses": "hedged", "projected": "forecast",
+    "assessed": "hedged", "assesses": "hedged", "projected": "forecast", "projects": "forecast",
     "saying": "reported", "stating": "reported", "adding": "reported", "noting": "reported",
     "telling": "reported", "warning": "reported", "claiming": "reported",
     "confirming": "confirmed", "denying": "denied", "insisting": "reported",
@@ -294,7 +294,8 @@ _LEAD_ADVERBIAL = re.compile(
     rf"{_TIME_WORD}(?:\s+{_TIME_WORD}){{0,2}},?\s+(?=(?:the\s+|a\s+)?[A-Za-z])")
 # "A survey by the X Institute published last week found": the survey's author.
 _SURVEY_BY = re.compile(
-    r"(?i:(?:(?:a|an|the)\s+)?(?:(?:new|latest|recent|fresh|separate)\s+)?(?:survey|poll|study|report|"
+    r"(?i:(?:(?:a|an|the)\s+)?(?:(?:new|latest|recent|fresh|separate|exit|opinion|national|"
+    r"independent|final|preliminary)\s+){0,2}(?:survey|poll|study|report|"
     r"analysis|census|review|audit)\s+(?:by|from|for|of)\s+)(?P<name>(?:the\s+)?[A-Z][\w’'.&-]*"
     r"(?:\s+(?:of\s+)?[A-Z][\w’'.&-]*)*)(?:\s+[a-z].*)?$")
 
@@ -425,6 +426,8 @@ def _find_attributions(text: str) -> tuple[Attribution, ...]:
         start, np = subj
         if verb in _WEAK_VERBS and not any(w.lower().strip(".,’'") in _FINDERS for w in np.split()):
             continue
+        if verb in _WEAK_VERBS and _VERB_RE.search(np):
+            continue  # "X said its own count showed ...": the count is in what X said
         survey = _SURVEY_BY.match(np)
         if survey:  # the survey's author is the source
             np, start = survey.group("name"), start + survey.start("name")

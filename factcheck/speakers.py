@@ -173,6 +173,12 @@ class Context:
                 self.last_person = role.group("role")
 
 
+# "according to preliminary results": data that names nobody who published it.
+_BARE_DATA = re.compile(r"(?i:(?:(?:preliminary|final|official|latest|new|updated|provisional|partial|"
+                        r"initial|early)\s+)*(?:results|figures|data|estimates?|statistics|numbers|"
+                        r"count|tally|projections?))")
+
+
 def pick_attribution(atts: Sequence[Attribution], start: int, end: int,
                      anchor: tuple[int, int] | None = None) -> Attribution | None:
     """The attribution governing `start:end`: one inside it, 'according to', the nearest
@@ -188,6 +194,12 @@ def pick_attribution(atts: Sequence[Attribution], start: int, end: int,
     if inside:
         return inside[0]
     according = [a for a in atts if a.position == "according"]
+    if according and all(_BARE_DATA.fullmatch(a.source) for a in according):
+        # "The commission confirmed that ..., according to final results": the results
+        # are the commission's; a source named before the claim says whose they are.
+        named = [a for a in atts if a.position == "lead" and a.end <= start and not a.pronoun]
+        if named:
+            return max(named, key=lambda a: a.end)
     if according:
         if anchor is not None:
             after = [a for a in according if a.start >= anchor[1]]

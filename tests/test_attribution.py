@@ -37,6 +37,10 @@ from factcheck.attribution import clean_source, find_attributions
          "Anya Lindqvist", "trail"),
         ("“We will appeal,” said Tom Berg, MediCorp's lawyer in the capital.", "Tom Berg", "trail"),
         ("“We will appeal,” said Tom Berg, head of the union.", "Tom Berg", "trail"),
+        ("An exit poll by the Pulsar Institute had forecast 64%.", "Pulsar Institute", "lead"),
+        ("Pulsar projects turnout at around 50%.", "Pulsar", "lead"),
+        ("The opposition Civic Alliance, which had called for a boycott, said its own count showed "
+         "turnout below 40%.", "opposition Civic Alliance", "lead"),
     ],
 )
 def test_attribution_forms(text, source, position):

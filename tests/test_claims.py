@@ -64,6 +64,9 @@ def test_two_claims_in_one_sentence_with_dates_modality_and_source():
          20, "Grace Oduya"),
         (["Tirenia's Central Electoral Commission met.", "Turnout was 52.3%, the commission said."],
          52.3, "Central Electoral Commission"),
+        # Results that name nobody are the results of the source the sentence names.
+        (["The board on Tuesday confirmed that members backed the plan, with 60.8% voting Yes, "
+          "according to final results."], 60.8, "board"),
     ],
 )
 def test_attribution_forms_in_documents(lines, value, source):
