@@ -90,7 +90,7 @@ def _sentence_claims(document: Document, sentence: Sentence, previous: Sentence 
     words = set(_WORD_RE.findall(low))
     dates = find_dates(s_text, published, words)
     if ctx.line != sentence.line:
-        ctx.line, ctx.last_counted = sentence.line, None
+        ctx.line, ctx.last_counted, ctx.line_source = sentence.line, None, None
     if dates:
         dates = [_same_day(d, ctx) for d in dates]
         resolved = [d for d in dates if d.iso and d.precision == DAY]
@@ -146,6 +146,10 @@ def _sentence_claims(document: Document, sentence: Sentence, previous: Sentence 
                 if actor is None and IT_ACTS.match(s_text, start) and ctx.last_source:
                     actor = ctx.last_source  # "It also cut its forecast ...": who acted before
                 source = ctx.full_name(actor) if actor else None
+        if source is None and quantity is not None and ctx.line_source:
+            # "Turnout was 52.3%, the commission said. Invalid ballots accounted for
+            # 1.9%.": a paragraph goes on reporting its source's figures.
+            source = ctx.line_source
         named = source is not None
         if source is None:
             source = document.outlet
@@ -245,6 +249,10 @@ def _sentence_claims(document: Document, sentence: Sentence, previous: Sentence 
         out.append(make(EVENT, cs, ce, predicate=predicate, denied=denied))
 
     out.extend(_reported_statements(s_text, atts, out, in_quotes, base, make))
+    said = [c.attributed_to for c in out if c.kind == NUMERIC and c.attributed_to != document.outlet
+            and "attribution-verb" in c.features]
+    if said:
+        ctx.line_source = said[-1]
     # Remember who spoke for "he said" in later sentences.
     ctx.learn_speakers(s_text, atts)
     return out

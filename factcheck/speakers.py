@@ -103,6 +103,7 @@ class Context:
     last_date: DateMention | None = None  # the last day named, for "the same day"
     last_counted: str | None = None  # what the paragraph last counted, for "another 10,000"
     line: int = -1  # the paragraph (line) the context is in
+    line_source: str | None = None  # who the paragraph last reported figures from
     aliases: dict[str, str] | None = None  # "alliance" -> "Common Front"
 
     def remember(self, source: str | None) -> None:

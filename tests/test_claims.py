@@ -215,6 +215,8 @@ AP, REUTERS, CED, LEDGER, DESK = (v[0] for v in STORIES.values())
 MINISTERS = "Foreign Ministers of Canada, Japan, Norway and the Netherlands"
 
 # (story, words of the claim text, value, low, high, qualifier, counted, attributed_to, as_of, modality)
+# An unattributed figure in a paragraph that reported a source's figures is that
+# source's ("..., a YouGov poll found. One in five said ..."), not the outlet's.
 STORY_CLAIMS = [
     ("quake_wire", "Quake death toll rises to 2,310", 2310, None, None, "exact", "deaths", AP, "2025-03-12",
      "asserted"),
@@ -228,7 +230,7 @@ STORY_CLAIMS = [
      "Disaster and Emergency Management Authority", None, "reported"),
     ("quake_wire", "officials had put the toll at 1,541", 1541, None, None, "exact", "deaths", "officials",
      "2025-03-11", "reported"),
-    ("quake_wire", "risen by nearly 800", 800, None, 800, "under", "change", AP, "2025-03-12", "asserted"),
+    ("quake_wire", "risen by nearly 800", 800, None, 800, "under", "change", "officials", "2025-03-12", "asserted"),
     ("quake_wire", "her two children", 2, None, None, "exact", "rescued", "Rescuers", "2025-03-11", "asserted"),
     ("quake_wire", "There are still dozens of people", None, 24, 99, "vague", "people", "Mehmet Yilmaz", None,
      None),
@@ -263,7 +265,7 @@ STORY_CLAIMS = [
      "2024-11-24", "reported"),
     ("protest_reuters", "by nearly half since 2019", 50, None, 50, "under", "percent change",
      "property portal Idealista", "2024-11-24", "reported"),
-    ("protest_reuters", "1,200 euros a month", 1200, None, None, "exact", "eur", REUTERS, None, "asserted"),
+    ("protest_reuters", "1,200 euros a month", 1200, None, None, "exact", "eur", "property portal Idealista", None, "asserted"),
     ("protest_reuters", "About two-thirds of Spaniards", 66.7, None, None, "about", "percent",
      "national statistics institute INE", "2024-10", "reported"),
     ("protest_reuters", "would build 43,000 affordable homes", 43000, None, None, "exact", "home",
@@ -324,13 +326,13 @@ STORY_CLAIMS = [
      "reported"),
     ("election_web", "a majority of 174", 174, None, None, "exact", "seat", "official results", None,
      "reported"),
-    ("election_web", "reduced to 121 seats", 121, None, None, "exact", "seat", LEDGER, None, "asserted"),
-    ("election_web", "down from 365 in 2019", 365, None, None, "exact", "seat", LEDGER, "2019", "asserted"),
+    ("election_web", "reduced to 121 seats", 121, None, None, "exact", "seat", "official results", None, "asserted"),
+    ("election_web", "down from 365 in 2019", 365, None, None, "exact", "seat", "official results", "2019", "asserted"),
     ("election_web", "Nearly half of voters under 25", 50, None, 50, "under", "percent", "YouGov poll", None,
      "reported"),
     ("election_web", "a YouGov poll of 40,000 people", 40000, None, None, "exact", "people", "YouGov poll",
      None, None),
-    ("election_web", "One in five said", 20, None, None, "exact", "percent", LEDGER, None, "asserted"),
+    ("election_web", "One in five said", 20, None, None, "exact", "percent", "YouGov poll", None, "asserted"),
     ("election_web", "hire 6,500 new teachers", 6500, None, None, "exact", "teacher", "party", None, "planned"),
     ("election_web", "which stood at 7.6 million in April", 7.6e6, None, None, "exact", "list", "party",
      "2024-04", None),
@@ -338,7 +340,7 @@ STORY_CLAIMS = [
      "reported"),
     ("election_web", "several hundred arrived too late", None, 200, 999, "vague", "vote", "officials", None,
      None),
-    ("election_web", "Polling stations in 12 constituencies", 12, None, None, "exact", "constituency", LEDGER,
+    ("election_web", "Polling stations in 12 constituencies", 12, None, None, "exact", "constituency", "officials",
      None, "asserted"),
     ("election_web", "Turnout fell below 60%", 60, None, 60, "under", "percent",
      "analysts at the University of Manchester", None, "reported"),
@@ -747,3 +749,13 @@ def test_a_statement_attributed_to_a_source_is_a_claim(line, said, source):
 def test_no_statement_claim_beside_a_shorter_or_figure_claim(line):
     doc, sents = make_document([line])
     assert [c.kind for c in extract_claims(doc, sents)] in ([], [NUMERIC])
+
+
+def test_a_paragraph_goes_on_reporting_its_source_s_figures():
+    text = "Turnout was 52.3%, the commission said. Invalid ballots accounted for 1.9% of the total.\nSome 300 people gathered."
+    doc = Document(id="doc1", path="doc1.txt", text=text, outlet="Daily Example", published="2024-10-25")
+    spans = [(0, 39, 0), (40, 88, 0), (89, len(text), 1)]
+    sents = [Sentence(id=content_id("doc1", a, b), document_id="doc1", index=i, start=a, end=b,
+                      text=text[a:b], line=line, flag=STORY) for i, (a, b, line) in enumerate(spans)]
+    sources = {c.value: c.attributed_to for c in numeric(extract_claims(doc, sents))}
+    assert sources == {52.3: "commission", 1.9: "commission", 300: "Daily Example"}
