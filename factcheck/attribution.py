@@ -101,6 +101,7 @@ SOURCE_NOUNS = {
     "bank", "fund", "regulators", "ministries", "unions", "insurer", "insurers", "airline",
     "ministers", "lawyers", "lawyer", "engineers", "teachers", "medics", "officers",
     "guard", "guards",  # "the coast guard", "the national guard"
+    "opposition", "charity", "charities", "mission", "ngo", "inquiry", "panel", "tribunal",
 }
 # Who can be said to have "found" or "counted" something: a source, not a search party.
 _FINDERS = SOURCE_NOUNS | {"poll", "survey", "study", "report", "analysis", "census", "review"}
@@ -303,6 +304,7 @@ _SURVEY_BY = re.compile(
 _TIME_BEFORE_VERB = re.compile(
     rf",?\s+(?:(?:late|early|earlier|later)\s+)?(?:on|by|in|at)\s+(?:(?:late|early)\s+)?{_TIME_WORD}"
     rf"(?:\s+{_TIME_WORD}){{0,2}},?\s*$|,?\s+(?:earlier|later)\s+(?:this|that|last)\s+(?:week|month)"
+    rf",?\s*$|,?\s+(?:a|one|two|three|a\s+few)\s+(?:days?|weeks?|months?)\s+(?:earlier|later|ago)"
     rf",?\s*$|,?\s+(?:yesterday|today|last\s+(?:week|night|month)),?\s*$")
 
 

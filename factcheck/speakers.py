@@ -245,7 +245,22 @@ def resolve_source(att: Attribution | None, sentence_text: str,
         if ctx.last_source and head and head in ctx.last_source.lower():
             return ctx.last_source, None
         return att.source, None
+    description = _TYPE_DESCRIPTION.fullmatch(att.source)
+    if description and att.position == "trail" and not (ctx.roles and description.group("type") in ctx.roles):
+        # "MediAid teams have recorded 1,400 cases, the medical charity said": the
+        # description names the body the sentence opens with.
+        subject = leading_name(_DATELINE.sub("", sentence_text))
+        if subject and subject.split()[-1].lower() not in SOURCE_NOUNS:
+            return ctx.full_name(subject), att.relay
     return ctx.full_name(att.source), att.relay
+
+
+# "SENDALI, 4 November 2025 — ", "VALMORA, Sept 22 (ICW) - ": where and when, not who.
+_DATELINE = re.compile(r"^[A-Z][A-Z .’'-]+,[^—–]{0,40}?\s[—–-]\s+")
+# What kind of body a source is, said instead of its name: "the medical charity".
+_TYPE_DESCRIPTION = re.compile(r"(?:[a-z-]+\s+){0,2}(?P<type>charity|company|firm|group|organi[sz]ation|"
+                               r"operator|airline|carrier|insurer|manufacturer|broadcaster|"
+                               r"newspaper|institute|think\s+tank|watchdog|alliance|union|party)")
 
 
 _TEXT_NOUNS = {"statement", "report", "release", "communique", "communiqué", "document", "letter",

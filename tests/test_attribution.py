@@ -39,6 +39,8 @@ from factcheck.attribution import clean_source, find_attributions
         ("“We will appeal,” said Tom Berg, head of the union.", "Tom Berg", "trail"),
         ("An exit poll by the Pulsar Institute had forecast 64%.", "Pulsar Institute", "lead"),
         ("Pulsar projects turnout at around 50%.", "Pulsar", "lead"),
+        ("The medical charity MediAid International said a day earlier that its count exceeded 1,400.",
+         "medical charity MediAid International", "lead"),
         ("The opposition Civic Alliance, which had called for a boycott, said its own count showed "
          "turnout below 40%.", "opposition Civic Alliance", "lead"),
     ],

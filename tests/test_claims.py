@@ -67,6 +67,11 @@ def test_two_claims_in_one_sentence_with_dates_modality_and_source():
         # Results that name nobody are the results of the source the sentence names.
         (["The board on Tuesday confirmed that members backed the plan, with 60.8% voting Yes, "
           "according to final results."], 60.8, "board"),
+        (["The opposition, which boycotted the vote, says fewer than four in ten voters went."], 40,
+         "opposition"),
+        # A trailing description ("the medical charity") names the body the sentence opens with.
+        (["SENDALI, 4 November 2025 — MediAid International teams have recorded more than 1,400 cases, "
+          "the medical charity said on Tuesday."], 1400, "MediAid International"),
     ],
 )
 def test_attribution_forms_in_documents(lines, value, source):
