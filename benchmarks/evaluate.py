@@ -227,9 +227,10 @@ def factcheck_command() -> list[str]:
     return [sys.executable, "-m", "factcheck"]
 
 
-def run_cli(args: list[str], command: list[str] | None = None) -> subprocess.CompletedProcess:
+def run_cli(args: list[str], command: list[str] | None = None,
+            cwd: str | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([*(command or factcheck_command()), *args], capture_output=True,
-                          text=True, encoding="utf-8", check=False)
+                          text=True, encoding="utf-8", check=False, cwd=cwd)
 
 
 def export_errors(export: Any) -> list[str]:
@@ -264,7 +265,9 @@ def evaluate_folder(folder: str | pathlib.Path, gold_path: str | pathlib.Path | 
                 shutil.copyfile(p, docs / p.name)
         db = str(pathlib.Path(tmp, "factcheck.db"))
         out = str(pathlib.Path(tmp, "export.json"))
-        ingest = run_cli(["ingest", str(docs), "--db", db], command)
+        # A relative path, so document ids (and with them every tie-break) do not depend
+        # on the temporary folder's random name.
+        ingest = run_cli(["ingest", str(docs.relative_to(tmp)), "--db", db], command, cwd=tmp)
         exported = run_cli(["export", "--db", db, "--format", "json", "-o", out], command)
         if exported.returncode != 0 or not pathlib.Path(out).is_file():
             raise EvaluationError(f"{folder}: factcheck export failed: "
