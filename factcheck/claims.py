@@ -342,6 +342,15 @@ _RUNNING = re.compile(
     r"tops|surpasses|exceeds|jumps|hits|stands)\b|\bnow\s+(?:stands?|totals?|at|numbers?)\b|"
     r"\bso\s+far\b|\bto\s+date\b", re.IGNORECASE)
 _NOW = re.compile(r"\b(?:is|are)\s+now\b", re.IGNORECASE)  # "24 are now confirmed dead": a toll as it stands
+# A participle of result after the event's clause: "capsized on Saturday, killing at
+# least nine", "were found on Sunday night, bringing the number rescued to 191". The
+# date is the event's; the count it brought is as of the report.
+_RESULT = re.compile(r",\s+[a-z]+ing\b")
+_WHEN_AFTER = re.compile(r"\s*,?\s*when\b")
+# A date right after a verb of saying dates the statement, which covers every clause
+# of it: "The ministry said on Monday that 40 had died, while 12 were missing".
+_STATED_BEFORE = re.compile(r"\b(?:said|says|say|told|tells|reported|reports|announced|"
+                            r"confirmed|added|stated)\b[^,;.]{0,25}$", re.IGNORECASE)
 
 
 def _count_date(dates: Sequence[DateMention], text: str, scope: tuple[int, int],
@@ -357,14 +366,25 @@ def _count_date(dates: Sequence[DateMention], text: str, scope: tuple[int, int],
     # killed 17,000", 1999 is when the when-clause happened.
     kept = [d for d in dates if not (d.since and scope[0] <= d.start < scope[1]) and not (
         d.event and (running or counted in _TOLLS))]
+    event_days = False
     if anchor is not None and (running or counted in _TOLLS):
         # "24 are now dead after the ferry capsized on Saturday": the event's day, not the toll's.
         kept = [d for d in kept if not (d.start >= anchor[1] and _EVENT_CLAUSE.search(text, anchor[1], d.start))]
+        # A date in another clause before the count's dates that clause's event
+        # ("Four more survivors were found on Sunday night, ..., while 85 people
+        # remain missing"), unless it is when the statement was made or the day a
+        # when-clause names ("since 1999, when a tremor killed 17,000").
+        events = [d for d in kept if d.end <= anchor[0] and (
+            _RESULT.search(text, d.end, anchor[0]) or d.end <= scope[0] and
+            not _STATED_BEFORE.search(text, max(0, d.start - 40), d.start) and
+            not _WHEN_AFTER.match(text, d.end))]
+        event_days = bool(events)
+        kept = [d for d in kept if d not in events]
     date = _nearest_date(kept, *scope, anchor, statement)
     if date is not None or published is None:
         return date
     in_scope = [d for d in dates if scope[0] <= d.start and d.end <= scope[1]]
-    if running or len(kept) < len(dates) and any(d not in kept for d in in_scope):
+    if running or event_days or len(kept) < len(dates) and any(d not in kept for d in in_scope):
         return DateMention(scope[0], scope[0], "", published[:10], DAY)
     return None
 

@@ -97,7 +97,10 @@ EVENT_NOUNS = frozenset({
     "typhoon", "disaster", "summit", "meeting", "speech", "announcement", "collapse",
     "offensive", "assault", "incursion", "invasion", "shelling", "ambush", "massacre"})
 _EVENT_BEFORE = re.compile(r"\b(?P<noun>[a-z]+)\s+(?:on|of)\s+(?:the\s+)?$")
-_SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
+# "since Saturday", and a since-clause naming the day it opens: "since the outbreak was
+# declared on October 18". Eight words keep "since" within the date's own phrase.
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:[\w’'-]+(?:\.\d+)?\s+){0,8}?(?:(?:on|in|the)\s+)*$",
+                           re.IGNORECASE)
 
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9, "ten": 10, "a": 1, "one": 1}
@@ -304,7 +307,7 @@ def find_dates(text: str, published: str | None = None,
         elif kind == "year":
             span_start = m.start("year")
         iso, precision, future = _resolve(kind, m, ref)
-        before = text[max(0, start - 30):span_start]
+        before = text[max(0, start - 60):span_start]
         cue = (m.groupdict().get("cue") or "").lower()
         since = cue == "since" or _SINCE_BEFORE.search(before) is not None
         noun = _EVENT_BEFORE.search(before)

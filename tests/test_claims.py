@@ -764,3 +764,27 @@ def test_a_paragraph_goes_on_reporting_its_source_s_figures():
                       text=text[a:b], line=line, flag=STORY) for i, (a, b, line) in enumerate(spans)]
     sources = {c.value: c.attributed_to for c in numeric(extract_claims(doc, sents))}
     assert sources == {52.3: "commission", 1.9: "commission", 300: "Daily Example"}
+
+
+# --- which date mention dates which figure (dates round 2) -------------------------
+
+@pytest.mark.parametrize("line, value, as_of", [
+    # A date in another clause dates that clause's event, not a running count.
+    ("Four more survivors were found on Tuesday night, bringing the number of people "
+     "rescued to 191, while 85 people remain missing, the coast guard said.", 85, "2024-10-25"),
+    ("Four more survivors were found on Tuesday night, bringing the number of people "
+     "rescued to 191, the coast guard said.", 191, "2024-10-25"),
+    ("A ferry capsized on Tuesday evening, killing at least nine people.", 9, "2024-10-25"),
+    # ... but the day a statement was made dates all of it.
+    ("The ministry said on Wednesday that 40 people had died, while 12 were missing.", 12,
+     "2024-10-23"),
+    ("A ferry capsized on Tuesday evening, killing at least nine people, the coast guard "
+     "said on Wednesday.", 9, "2024-10-23"),
+    # A since-clause opens the count's window.
+    ("The ministry reported 1,034 cases and 19 deaths, since the outbreak was declared "
+     "on October 18.", 19, "2024-10-25"),
+])
+def test_a_date_in_another_clause_does_not_date_a_running_count(line, value, as_of):
+    doc, sents = make_document([line])
+    claim = next(c for c in numeric(extract_claims(doc, sents)) if c.value == value)
+    assert claim.as_of == as_of

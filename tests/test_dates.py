@@ -63,6 +63,9 @@ def test_words_that_are_not_dates(text):
     ("after last week’s vote", False, True),
     ("were detained on Friday", False, False),
     ("the toll on Tuesday", False, False),
+    # a since-clause names the day the window opens
+    ("with 19 deaths since the outbreak was declared on October 18", True, False),
+    ("aftershocks since the magnitude 7.1 quake struck before dawn on Monday", True, False),
 ])
 def test_window_starts_and_event_dates_are_marked(text, since, event):
     (d,) = find_dates(text, "2024-10-25")
