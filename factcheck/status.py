@@ -169,6 +169,31 @@ def _steady_fall(clashes: Sequence[tuple[_Report, _Report]]) -> bool:
     return len(days) >= 3
 
 
+def _parts(counts: Sequence[Claim], source_of: Mapping[str, str]) -> list[tuple[Claim, Claim]]:
+    """Smaller figures a source gives in one sentence with a larger one of the same quantity.
+
+    "The toll rose to 41 after divers recovered 17 bodies", "41 dead, at least 19 of
+    them from the island", "rose from 24 to 41": one source does not contradict itself
+    within a sentence, so the smaller figure is a part of the count, an increment or an
+    earlier count, and the larger one is the count to weigh against other reports.
+    Figures of different sources in one sentence ("police said 40, organisers 60") stay.
+    """
+    by_sentence: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for c in counts:
+        by_sentence[(c.sentence_id, source_of[c.id])].append(c)
+    out = []
+    for group in by_sentence.values():
+        if len(group) < 2:
+            continue
+        sized = [(value_interval(c), c) for c in group]
+        sized = [(i, c) for i, c in sized if i is not None]
+        if not sized:
+            continue
+        top_interval, top = max(sized, key=lambda ic: (ic[0][1], ic[1].id))
+        out.extend((c, top) for i, c in sized if i[1] < top_interval[0])
+    return sorted(out, key=lambda pc: pc[0].id)
+
+
 def _one_page_pair(x: _Report, y: _Report, component: Mapping[str, str],
                    feats: Mapping[str, ClaimFeatures]) -> bool:
     """Some outlet prints both figures, each from one same source."""
@@ -216,6 +241,11 @@ def summarise_assertion(kind: str, claims: list[Claim], feats: Mapping[str, Clai
                 when = f" for {c.as_of}" if c.as_of else ""
                 reasons.append(f"{_describe(c)} ({who([c])}) is {NOT_A_COUNT[c.modality]}{when}, "
                                "not a count: not a conflict")
+        parts = _parts(counts, source_of)
+        for c, whole in parts:
+            reasons.append(f"{_describe(c)} ({who([c])}) stands beside {_describe(whole)} in one "
+                           "sentence of one source: a part or a step of it, not a conflict")
+        counts = [c for c in counts if c.id not in {p.id for p, _ in parts}]
         reports: dict[tuple, _Report] = {}
         for c in counts:
             window = time_window(c, feats[c.id].published)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from factcheck.assertions import build_assertions
@@ -126,3 +128,21 @@ def test_a_denial_in_its_own_words_still_contradicts():
                    predicate="overload", modality="denied")
     a = build([said, denied])
     assert a.status == CONTRADICTED
+
+
+def test_a_smaller_figure_one_source_gives_beside_the_count_in_one_sentence_is_a_part():
+    # "The toll rose to 41 on Tuesday after navy divers recovered 17 bodies from the hull."
+    toll = num("c3", 41, attributed_to="Coast guard")
+    step = replace(num("c3", 17, attributed_to="Coast guard"), sentence_id=toll.sentence_id)
+    a = build([num("b2", 24, attributed_to="Navy"), toll, step])
+    assert a.status == CORROBORATED
+    assert any("a part or a step of it" in r for r in a.reasons)
+
+
+def test_two_sources_giving_two_figures_in_one_sentence_still_conflict():
+    # "Police said 40 people were arrested, while organisers said 60 were held."
+    police = num("a", 40, counted="arrests", attributed_to="Police")
+    organisers = replace(num("a", 60, counted="arrests", attributed_to="Organisers"),
+                         sentence_id=police.sentence_id)
+    claims = [police, organisers, num("b", 40, counted="arrests", attributed_to="Interior ministry")]
+    assert build(claims).status == CONTRADICTED
