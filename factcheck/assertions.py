@@ -18,6 +18,7 @@ from factcheck.features import (
     document_affiliations,
     quantity_unit,
     resolve_references,
+    weigh_cores,
 )
 from factcheck.grouping import LINK_SAMPLE, group_claims
 from factcheck.matching import compare_claims
@@ -38,8 +39,8 @@ def build_assertions(claims: Sequence[Claim], matches: Sequence[Match],
     by_id = {c.id: c for c in claims}
     ties = document_affiliations(documents)
     stories = story_of_documents(documents, claims)
-    feats = {f.claim.id: f for f in resolve_references(
-        [claim_features(c, documents, ties, stories) for c in sorted(claims, key=lambda c: c.id)])}
+    feats = {f.claim.id: f for f in weigh_cores(resolve_references(
+        [claim_features(c, documents, ties, stories) for c in sorted(claims, key=lambda c: c.id)]))}
     out = [summarise_assertion(kind, members, feats, documents, ties, label_assertion(kind, members, feats))
            for kind, members in group_claims(by_id, matches, feats)]
     out = add_related(out, by_id, stories)

@@ -44,6 +44,11 @@ def _block_keys(f: ClaimFeatures, rare: Mapping[str, int]) -> tuple[list[str], l
     structural.append("t:" + f.text)  # verbatim repeats (wire copy) always meet
     words = sorted((w for w in f.words if rare.get(w, 0) >= 2), key=lambda w: (rare[w], w))
     word_keys = [f"w:{w}" for w in words[:RAREST_WORDS]]
+    # The rarest stems of a statement's core: a statement meets its denial and its
+    # rewording, whose words differ in form ("cleared" / "clearance").
+    if f.core and f.weights:
+        stems = sorted(f.core, key=lambda w: (-f.weights.get(w, 0.0), w))
+        word_keys.extend(f"c:{f.story or ''}|{w}" for w in stems[:RAREST_WORDS])
     if c.kind == QUOTE:
         grams = {" ".join(g) for g in _ngrams(f.text.split(), 4)}
         word_keys.extend(f"g:{g}" for g in sorted(grams, key=lambda g: (zlib.crc32(g.encode()), g))[:QUOTE_SHINGLES])

@@ -11,10 +11,11 @@ place, which class a figure counts, and what a bare figure ("put the figure at
 
 from __future__ import annotations
 
+import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from urllib.parse import urlparse
 
 from factcheck.measures import (
@@ -53,6 +54,10 @@ _SCOPE_RE = re.compile(
 OWNER_WORDS = 4  # words after a number searched for whose things are counted
 _NUMERAL_RE = re.compile(r"^\d+(?:\.\d+)?$")
 BARE_AMOUNT = 1e6  # a bare "1.5 billion" after a sum of money is money; a bare "62" is not
+# A short story's claim counts say little about how rare a word is: they are
+# smoothed as if this many other claims had not used it (higher matches statements
+# of a small corpus more readily on few shared words; 0 lets nothing match in two claims).
+CORE_PRIOR = 20
 ANAPHOR_CHARS = 300  # a bare figure ("put the figure at 20,000") refers this far back
 
 
@@ -106,6 +111,13 @@ class ClaimFeatures:
     objects: frozenset[str]  # countries/organisations the claim is about, actors excluded
     story: str | None = None  # the story (stories.find_stories) of the claim's document
     measure: Measure | None = None  # what a number measures (None for statements)
+    # What a statement says, whoever says it and whether it is denied: word stems
+    # without the speaker, the verbs of saying and the negation ("the ship was not
+    # overloaded" and "denies overloading" -> {"overload", ...}).
+    core: frozenset[str] = frozenset()
+    # How telling each core stem is in the claim's story (idf over its claims; one
+    # mapping shared by the story's claims, filled by `weigh_cores`).
+    weights: Mapping[str, float] = field(default_factory=dict, compare=False, repr=False)
 
 
 def _scope(text: str) -> tuple[str, ...]:
@@ -126,6 +138,75 @@ def _owner(claim: Claim, words: Sequence[str]) -> str | None:
     k = next((k for k in numerals if words[k] == value), numerals[-1] if value else numerals[0])
     near = [a for a in actors_in_words(words[k + 1:k + 1 + OWNER_WORDS]) if a != claim.subject]
     return near[0] if near else None
+
+
+# Words that say that something is said, claimed or denied, not what: a statement and
+# its denial or its report differ in these only.
+_SAYING = frozenset("""
+said say says saying told tell tells stated statement statements insist insists insisted
+claim claims claimed claiming allegation allegations alleged alleging accusation accusations
+accused accusing suggestion suggestions suggested suggesting report reports reported reporting
+deny denies denied denying denial denials reject rejects rejected rejecting dismiss dismisses
+dismissed dismissing refute refutes refuted rebuff rebuffed confirm confirms confirmed
+confirming contradict contradicts contradicted contradicting maintain maintains maintained
+argue argues argued added adds stressed noted never none not no nothing nor neither false
+also however yet even again now still today yesterday week monday tuesday wednesday thursday
+friday saturday sunday
+""".split())
+# Inflections and derivations stripped so "cleared", "clearance" and "clear" meet;
+# longest first, a stem keeps at least _MIN_STEM letters.
+_SUFFIXES = ("ations", "ation", "ances", "ance", "ences", "ence", "ments", "ment", "ings", "ing",
+             "edly", "ied", "ies", "ed", "ers", "er", "es", "ly", "s", "e")
+_MIN_STEM = 4
+
+
+def stem(word: str) -> str:
+    """A crude stem of a normalised word: enough for one story's wording to meet itself."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM:
+            word = word[:-len(suffix)]
+            break
+    return word
+
+
+_NAME_RE = re.compile(r"(?<=[\w,;:'\"’”)] )[A-Z][\w’'-]*")
+_HEADLINE_SHARE = 0.5  # a text with more capitalised words than this is in title case
+
+
+def _core(claim: Claim, words: Sequence[str], actors: frozenset[str]) -> frozenset[str]:
+    """The stems of what a statement says (see `ClaimFeatures.core`).
+
+    Names (capitalised words past the first) say who and where, not what: two
+    statements about one country or person share them whatever they say. A
+    headline in title case keeps its words."""
+    speaker = set(normalise(claim.attributed_to or "").split())
+    for key in actors:
+        speaker.update(key.split())
+    names = {normalise(n) for n in _NAME_RE.findall(claim.text)}
+    if len(names) > _HEADLINE_SHARE * max(1, len(content_words(words))):
+        names = set()
+    return frozenset(stem(w) for w in content_words(words)
+                     if w not in speaker and w not in names and w not in _SAYING and w.isalpha())
+
+
+def weigh_cores(feats: Sequence[ClaimFeatures]) -> list[ClaimFeatures]:
+    """Each statement's core stems weighted by how rare they are among its story's
+    claims: the ship's name is in every report of its sinking and says little, the
+    word for what is disputed about it is in a few."""
+    by_story: dict[str | None, list[int]] = defaultdict(list)
+    for k, f in enumerate(feats):
+        by_story[f.story].append(k)
+    out = list(feats)
+    for members in by_story.values():
+        df: Counter[str] = Counter()
+        for k in members:
+            df.update({stem(w) for w in feats[k].words})
+        n = len(members)
+        weights = {w: math.log((n + CORE_PRIOR) / (c + 1)) for w, c in df.items()}
+        for k in members:
+            if feats[k].core:
+                out[k] = replace(feats[k], weights=weights)
+    return out
 
 
 def _predicate(claim: Claim) -> str | None:
@@ -188,6 +269,7 @@ def claim_features(claim: Claim, documents: Mapping[str, Document],
         objects=frozenset(places - actors),
         story=(stories or {}).get(claim.document_id),
         measure=measure,
+        core=_core(claim, words, frozenset(actors)) if claim.kind != NUMERIC else frozenset(),
     )
 
 

@@ -28,6 +28,7 @@ from factcheck.features import (
     places_differ,
     quantity_unit,
     resolve_references,
+    weigh_cores,
 )
 from factcheck.intervals import compatible
 from factcheck.measures import measures_differ
@@ -43,6 +44,8 @@ __all__ = ["match_claims", "compare_claims", "same_quantity", "similarity_ratio"
 SAME_TEXT = 0.95  # above: the same words (relation "same")
 PARAPHRASE_TEXT = 0.86  # above: one statement reworded; lower admits look-alike sentences
 SHORT_TEXT_WORDS = 4  # a shorter text needs plain `ratio` above PARAPHRASE_TEXT (subset scores lie)
+CORE_SHARE = 0.6  # weighted share of the smaller core two statements of one proposition share
+CORE_WEIGHT = 3.0  # shared rarity needed (about one word used by one claim in twenty, or two)
 STRUCTURE_BASE = 0.6  # similarity of a structural match before its text adds up to 0.4
 
 NEGATIVE_MODALITIES = frozenset({"denied", "negated"})
@@ -84,7 +87,8 @@ def compare_claims(a: ClaimFeatures, b: ClaimFeatures) -> tuple[float, str] | No
     if ka == NUMERIC and not same_quantity(a, b):
         return None
     act = ka != NUMERIC and _same_act(a, b)
-    if ka != NUMERIC and not act:
+    core = 0.0 if ka == NUMERIC or act else core_share(a, b)
+    if ka != NUMERIC and not act and not core:
         # Cheap gate before rapidfuzz: a paraphrase shares most words of the shorter text.
         shared = len(a.words & b.words)
         if shared * 2 < min(len(a.words), len(b.words)) or (not shared and a.words and b.words):
@@ -107,11 +111,33 @@ def compare_claims(a: ClaimFeatures, b: ClaimFeatures) -> tuple[float, str] | No
             relation, score = ("same" if text >= SAME_TEXT else "paraphrase"), text
         elif act:
             relation, score = "same-act", STRUCTURE_BASE + (1 - STRUCTURE_BASE) * text
+        elif core:
+            relation, score = "same-proposition", STRUCTURE_BASE + (1 - STRUCTURE_BASE) * core
         else:
             return None
     if a.claim.document_id == b.claim.document_id:
         relation = "same-document-" + relation
     return round(score, 4), relation
+
+
+def core_share(a: ClaimFeatures, b: ClaimFeatures) -> float:
+    """How much of the smaller statement's core the two share, weighted by rarity
+    (0 when below CORE_SHARE or CORE_WEIGHT): a statement, its denial and its
+    paraphrase by another outlet say the same rare words about one thing."""
+    if not a.core or not b.core or a.story != b.story:
+        return 0.0
+    shared = a.core & b.core
+    if not shared:
+        return 0.0
+    weights = a.weights
+    def weight(words: frozenset[str]) -> float:
+        return sum(weights.get(w, 0.0) for w in words)
+    common = weight(shared)
+    smaller = min(weight(a.core), weight(b.core))
+    if smaller <= 0 or common < CORE_WEIGHT:
+        return 0.0
+    share = common / smaller
+    return share if share >= CORE_SHARE else 0.0
 
 
 def similarity_ratio(a: str, b: str) -> float:
@@ -149,7 +175,7 @@ def match_claims(claims: Sequence[Claim], documents: Mapping[str, Document]) -> 
     ordered = sorted(claims, key=lambda c: c.id)
     ties = document_affiliations(documents)
     stories = story_of_documents(documents, ordered)
-    feats = resolve_references([claim_features(c, documents, ties, stories) for c in ordered])
+    feats = weigh_cores(resolve_references([claim_features(c, documents, ties, stories) for c in ordered]))
     out: list[Match] = []
     for i, j in candidate_pairs(feats):
         if feats[i].claim.id == feats[j].claim.id:

@@ -308,6 +308,17 @@ def test_denials_need_their_own_words_and_a_plain_assertion(positive, negative, 
     assert a.status == expected
 
 
+def test_a_denial_in_other_words_lands_in_what_it_denies():
+    said = claim("a", "The coast guard station had cleared the vessel to sail", attributed_to="operator")
+    denied = claim("b", "vessel was never cleared to sail", EVENT, attributed_to="coast guard",
+                   modality="negated")
+    other = claim("c", "Divers searched the hull for a second day", EVENT, attributed_to="navy")
+    assertions = build([said, denied, other])
+    assert home(assertions, said) is home(assertions, denied)
+    assert home(assertions, said).status == CONTRADICTED
+    assert home(assertions, other) is not home(assertions, said)
+
+
 def page(doc_id: str, outlet: str, text: str, published: str = "2025-03-10") -> Document:
     return Document(id=doc_id, path=f"/news/{doc_id}.txt", text=text, outlet=outlet, published=published)
 

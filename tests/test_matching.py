@@ -165,6 +165,39 @@ def test_acts_that_do_not_match(a, b):
     assert relation([claim("a", kind=EVENT, **a), claim("b", kind=EVENT, **b)]) is None
 
 
+@pytest.mark.parametrize("a, b, expected", [
+    # a statement and its denial, by different speakers, in other words
+    (dict(text="it had not issued a departure clearance for the ferry", kind=EVENT,
+          attributed_to="coast guard", modality="negated"),
+     dict(text="No departure clearance was issued to the vessel before it sailed", attributed_to="Lavin"),
+     "same-proposition"),
+    (dict(text="The harbour office gave the ship its clearance to sail on Saturday", attributed_to="Velasco"),
+     dict(text="vessel was never cleared to sail", kind=EVENT, attributed_to="coast guard",
+          modality="negated"), "same-proposition"),
+    # one finding reworded by two outlets
+    (dict(text="the official count misses people who die at home in remote areas", kind=EVENT,
+          attributed_to="medical charity"),
+     dict(text="The official count does not capture people who die at home in remote villages",
+          attributed_to="Anya Lindqvist"), "same-proposition"),
+    # the same people and places, other things said about them
+    (dict(text="Russian President Vladimir Putin refrained from denying the reports", kind=EVENT,
+          attributed_to="Vladimir Putin"),
+     dict(text="Russian President Vladimir Putin is providing North Korea with technology", kind=EVENT,
+          attributed_to="Seoul"), None),
+    # one common word shared is no proposition
+    (dict(text="the ferry sank in heavy seas off the coast", kind=EVENT),
+     dict(text="the ferry operator offered compensation to relatives", kind=EVENT), None),
+])
+def test_a_statement_meets_its_denial_and_its_rewording(a, b, expected):
+    # Two reports of one story: the lines of both name its ship and its port.
+    docs, claims = {}, []
+    for k, spec in zip("ab", (a, b)):
+        docs[k] = doc(k, f"Outlet {k.upper()}", text=spec["text"] + ". The Santa Felisa capsized off Port Calvera.")
+        claims.append(Claim(id=f"p{k}", document_id=k, sentence_id=f"s{k}", start=0, end=len(spec["text"]),
+                            **{"kind": QUOTE, **spec}))
+    assert relation(claims, docs) == expected
+
+
 def test_output_is_sorted_deterministic_and_ids_ordered():
     claims = [claim(d, "This would constitute a serious breach of international law", id=f"z{i}")
               for i, d in enumerate("abc")]
