@@ -245,6 +245,18 @@ def _phrase_after(tokens: Sequence[str], unit: str | None) -> tuple[list[str], s
     return head, per
 
 
+SHARE_OF = "of "  # prefix of the words of a whole a percentage is a share of
+
+
+def _share_of(tokens: Sequence[str]) -> bool:
+    """The figure's unit words are followed by "of": "22% of suspected cases"."""
+    k = 0
+    while k < len(tokens) and (tokens[k][:1].isdigit() or tokens[k].lower() in _SCALE_WORDS
+                               or tokens[k] in "%,."):
+        k += 1
+    return k < len(tokens) and tokens[k].lower() == "of"
+
+
 def _phrase_before(tokens: Sequence[str]) -> tuple[list[str], bool]:
     """The noun phrase a figure is linked to ("unemployment rose to", "the size of the
     crowd at"), read backwards; (words, whether a pronoun stands for it)."""
@@ -322,7 +334,8 @@ def _claim_measure(claim: Claim, documents: Mapping[str, Document], text: str, o
         return Measure(unit, frozenset(), None, False, year, rate_word)
     if span is None:
         return Measure(unit if unit else None, frozenset(), None, False, year, rate_word)
-    after, per = _phrase_after(_tokens(text[span[0]:]), unit)
+    tail = _tokens(text[span[0]:])
+    after, per = _phrase_after(tail, unit)
     pronoun = False
     words = after
     if not words:
@@ -334,6 +347,10 @@ def _claim_measure(claim: Claim, documents: Mapping[str, Document], text: str, o
             return Measure(kinds[0], frozenset(), per, False, year, rate_word)
         return Measure(unit, frozenset(kinds[:1]), per, False, year, rate_word)
     stems = frozenset(_stem(w) for w in words)
+    if unit == "percent" and words and words is after and _share_of(tail):
+        # "22% of suspected cases" is a share of the cases, not a rate of cases: the
+        # whole it divides is named, so it meets only shares of that whole.
+        stems = frozenset(SHARE_OF + s for s in stems - WEAK_MEASURES) or stems
     if not unit and stems & {"crowd"}:
         unit = "people"
         stems = frozenset({"crowd"})

@@ -254,6 +254,10 @@ def measured(text: str, value: float, counted: str | None, published: str = "202
     ("8,000 people marched to the town hall", 8000, "people", "people", {"crowd"}),
     ("8,000 people were living in tents", 8000, "people", "displaced", set()),
     ("8,000 people were still trapped", 8000, "people", "people", {"trapped"}),
+    # a share of a named whole is a share of it, not a rate of it
+    ("children under five accounted for 22% of suspected cases", 22, "percent", "percent",
+     {"of suspect", "of case"}),
+    ("The case fatality rate stands at 2.3%", 2.3, "percent", "percent", {"case", "fatality", "rate"}),
 ])
 def test_claim_measure(text, value, counted, unit, words):
     m = measured(text, value, counted)
