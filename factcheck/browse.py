@@ -119,8 +119,9 @@ DESCRIPTIONS: dict[str, dict[str, Any]] = {
             "claim_a": "First claim of the pair.",
             "claim_b": "Second claim of the pair.",
             "similarity": "0 to 1: how closely the two claims agree in wording and content.",
-            "relation": "Kind of match: same, paraphrase, same-act, same-quantity, "
-                        "same-quantity-other-value, or a same-document variant of these.",
+            "relation": "Kind of match: same, paraphrase, same-act, same-proposition (a statement "
+                        "and its denial or rewording), same-quantity, same-quantity-other-value, "
+                        "or a same-document variant of these.",
         },
     },
     "assertions": {
