@@ -13,7 +13,7 @@ spans (clauses), acts (acts), who acts (actors), places (places), who says it
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .acts import PREDICATES, STEM_RE, act_of, finite_act, predicate_of
@@ -43,15 +43,17 @@ _WORD_RE = re.compile(r"[a-z]+")
 _MIN_QUOTE_WORDS = 4
 
 
-def extract_claims(document: Document, sentences: Sequence[Sentence]) -> list[Claim]:
+def extract_claims(document: Document, sentences: Sequence[Sentence],
+                   acronyms: Mapping[str, str] | None = None) -> list[Claim]:
     """Claims of a document's STORY and TITLE sentences, sorted by (start, end, kind).
 
     `sentences` are all the document's sentences in order; neighbours give context
-    (a speaker named before "he said", the quote a sentence continues).
+    (a speaker named before "he said", the quote a sentence continues). `acronyms`
+    are what other documents of the corpus spell out; the document's own come first.
     """
     text = document.text
     quotes = find_quotes(text)
-    ctx = Context(outlet=document.outlet, acronyms=learn_acronyms(text))
+    ctx = Context(outlet=document.outlet, acronyms={**(acronyms or {}), **learn_acronyms(text)})
     claims: dict[str, Claim] = {}
     quote_speakers: dict[int, tuple[str | None, str | None]] = {}
     previous: Sentence | None = None

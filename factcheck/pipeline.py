@@ -50,14 +50,17 @@ class IngestReport:
                 f"{len(self.superseded)} superseded, {self.failed} failed")
 
 
-def analyse_document(document: Document, site_lines: Mapping[str, int] | None = None
+def analyse_document(document: Document, site_lines: Mapping[str, int] | None = None,
+                     acronyms: Mapping[str, str] | None = None,
                      ) -> tuple[list[Sentence], list[Claim], set[str]]:
-    """The per-document stages: flagged sentences, claims, and the page's short-line keys."""
+    """The per-document stages: flagged sentences, claims, and the page's short-line keys.
+
+    `acronyms` are those the corpus spells out (see `speakers.corpus_acronyms`)."""
     from factcheck.claims import extract_claims
 
     lines = flag_lines(document, site_lines)
     sentences = split_sentences(document, lines)
-    return sentences, extract_claims(document, sentences), template_keys(lines)
+    return sentences, extract_claims(document, sentences, acronyms), template_keys(lines)
 
 
 def ingest(
@@ -77,32 +80,49 @@ def ingest(
     site_lines: dict[str, dict[str, int]] = {}  # outlet -> short line -> pages
     started = time.perf_counter()
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    # The whole batch is read before any of it is analysed: a live page that writes
+    # "the CEC" is read with the name another story of the corpus spells out.
+    batch: list[Document] = []
+    queued: set[str] = set()
     for done, source in enumerate(sources, start=1):
         result = read_source(source, max_bytes=max_bytes)
         report.errors += result.errors
         report.notes += result.notes
         for document in result.documents:
-            if store.has_document(db, document.id):
+            if store.has_document(db, document.id) or document.id in queued:
                 report.unchanged.append(document.path)
                 continue
-            outlet = document.outlet or "(unknown outlet)"
-            if outlet not in site_lines:
-                site_lines[outlet] = store.template_line_counts(db, outlet)
-            try:
-                sentences, claims, keys = analyse_document(document, site_lines[outlet])
-                report.superseded += store.save_document(db, document, sentences, claims, now,
-                                                         site=outlet, template_lines=keys)
-            except Exception as error:  # one bad document must not stop the batch
-                report.errors.append(f"{document.path}: could not be analysed ({type(error).__name__}: {error})")
-                continue
-            report.added.append(document.path)
-            for key in keys:
-                site_lines[outlet][key] = site_lines[outlet].get(key, 0) + 1
+            queued.add(document.id)
+            batch.append(document)
         progress("read", done, len(sources))
+    acronyms = _corpus_acronyms(db, batch) if batch else {}
+    for done, document in enumerate(batch, start=1):
+        outlet = document.outlet or "(unknown outlet)"
+        if outlet not in site_lines:
+            site_lines[outlet] = store.template_line_counts(db, outlet)
+        try:
+            sentences, claims, keys = analyse_document(document, site_lines[outlet], acronyms)
+            report.superseded += store.save_document(db, document, sentences, claims, now,
+                                                     site=outlet, template_lines=keys)
+        except Exception as error:  # one bad document must not stop the batch
+            report.errors.append(f"{document.path}: could not be analysed ({type(error).__name__}: {error})")
+            continue
+        report.added.append(document.path)
+        for key in keys:
+            site_lines[outlet][key] = site_lines[outlet].get(key, 0) + 1
+        progress("claims", done, len(batch))
     report.timings["read, sentences, claims"] = time.perf_counter() - started
     if analyse and (report.added or report.superseded or not _analysed(db)):
         report.timings.update(analyse_corpus(db, progress=progress))
     return report
+
+
+def _corpus_acronyms(db, batch: Sequence[Document]) -> dict[str, str]:
+    """Acronyms spelled out anywhere in the stored corpus or the new batch."""
+    from factcheck.speakers import corpus_acronyms
+
+    stored = [d.text for d in store.current_documents(db).values()]
+    return corpus_acronyms(stored + [d.text for d in batch])
 
 
 def _analysed(db) -> bool:

@@ -7,7 +7,7 @@ or in the paragraph that introduces them.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .actors import VERB_AFTER, is_doer
@@ -72,6 +72,24 @@ def learn_acronyms(text: str) -> dict[str, str]:
                 if name:
                     found[acr] = clean_source(name)
     return found
+
+
+def corpus_acronyms(texts: Iterable[str]) -> dict[str, str]:
+    """Acronyms the corpus spells out in parentheses ('Central Electoral Commission
+    (CEC)'), for documents that use one without spelling it out (a live page's "The
+    CEC says"). Only the explicit 'Name (ACR)' form counts: initials matched across
+    documents would pair an acronym with any body that happens to share them. Where
+    documents disagree, the spelling most of them use wins (then the first in order)."""
+    votes: dict[str, dict[str, int]] = {}
+    for text in texts:
+        seen: dict[str, str] = {}
+        for m in _ACRONYM_DEFINED.finditer(text):
+            name = _initials_suffix(m.group("name"), m.group("acr")) or m.group("name")
+            seen.setdefault(m.group("acr"), clean_source(name))
+        for acr, name in seen.items():
+            votes.setdefault(acr, {})
+            votes[acr][name] = votes[acr].get(name, 0) + 1
+    return {acr: min(names, key=lambda n: (-names[n], n)) for acr, names in sorted(votes.items())}
 
 
 def _initials_suffix(name: str, acr: str) -> str | None:
