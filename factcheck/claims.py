@@ -18,7 +18,7 @@ from typing import Any
 
 from .acts import PREDICATES, STEM_RE, act_of, finite_act, predicate_of
 from .actors import IT_ACTS, actor_of, doer_of
-from .attribution import Attribution, clean_source, find_attributions
+from .attribution import PRONOUNS, Attribution, clean_source, find_attributions
 from .clauses import (
     CONNECTOR,
     DATE_BOUNDARY,
@@ -142,6 +142,10 @@ def _sentence_claims(document: Document, sentence: Sentence, previous: Sentence 
                 act = next((p.search(span) for name, p in PREDICATES if name == predicate), None)
                 actor = doer_of(s_text, start, start + act.end()) if act else None
                 actor = actor or actor_of(span, predicate)
+                if actor and actor.lower() in PRONOUNS:
+                    # "It rejected opposition claims ...": whoever the document last named.
+                    actor = (ctx.last_person if actor.lower() in ("he", "she") else None) or \
+                        ctx.last_source
                 source = ctx.full_name(actor) if actor else None
             elif source is None and quantity is not None:
                 actor = doer_of(s_text, start, quantity.number_start)

@@ -788,3 +788,14 @@ def test_a_date_in_another_clause_does_not_date_a_running_count(line, value, as_
     doc, sents = make_document([line])
     claim = next(c for c in numeric(extract_claims(doc, sents)) if c.value == value)
     assert claim.as_of == as_of
+
+
+# --- extraction round 2 ------------------------------------------------------------
+
+
+def test_a_sentence_opening_pronoun_acts_as_the_source_last_named():
+    doc, sents = make_document([
+        "The commission said it had reviewed 212 complaints.",
+        "It rejected opposition claims of systematic fraud."])
+    event = next(c for c in extract_claims(doc, sents) if c.kind == EVENT and "rejected" in c.text)
+    assert event.attributed_to == "commission"
