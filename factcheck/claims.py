@@ -37,7 +37,14 @@ from .models import EVENT, NUMERIC, QUOTE, STORY, TITLE, Claim, Document, Senten
 from .modality import modality_of, without_dates
 from .places import entities_of, subject_of
 from .quantities import VAGUE, Quantity, find_quantities
-from .speakers import Context, learn_acronyms, pick_attribution, quote_speaker, resolve_source
+from .speakers import (
+    Context,
+    issuer_of,
+    learn_acronyms,
+    pick_attribution,
+    quote_speaker,
+    resolve_source,
+)
 
 _WORD_RE = re.compile(r"[a-z]+")
 _MIN_QUOTE_WORDS = 4
@@ -54,6 +61,7 @@ def extract_claims(document: Document, sentences: Sequence[Sentence],
     text = document.text
     quotes = find_quotes(text)
     ctx = Context(outlet=document.outlet, acronyms={**(acronyms or {}), **learn_acronyms(text)})
+    ctx.issuer = issuer_of(text)
     claims: dict[str, Claim] = {}
     quote_speakers: dict[int, tuple[str | None, str | None]] = {}
     previous: Sentence | None = None
@@ -158,7 +166,8 @@ def _sentence_claims(document: Document, sentence: Sentence, previous: Sentence 
             source = ctx.line_source
         named = source is not None
         if source is None:
-            source = document.outlet
+            # A reposted release or wire story speaks for whoever its header names.
+            source = ctx.issuer or document.outlet
         if relay and source and not source.startswith(relay):
             source = f"{relay}, citing {source}"
         scope = date_scope or (start, end)

@@ -92,6 +92,28 @@ def corpus_acronyms(texts: Iterable[str]) -> dict[str, str]:
     return {acr: min(names, key=lambda n: (-names[n], n)) for acr, names in sorted(votes.items())}
 
 
+# A header field naming who a reposted text comes from: "Format: News and Press Release
+# | Source: MediAid International | Posted: ...", "Source: Continental Press | 15 Jun".
+_SOURCE_FIELD = re.compile(r"(?m)(?:^|\|)[ \t]*Source[ \t]*:[ \t]*(?P<name>[A-Z][\w’'&.-]*"
+                           r"(?:[ \t]+(?:of[ \t]+|for[ \t]+|the[ \t]+|and[ \t]+)*[A-Z][\w’'&.-]*){0,6})"
+                           r"[ \t]*(?=\||,|$)")
+
+
+def issuer_of(text: str) -> str | None:
+    """Who a page says its text comes from, in a "Source:" field of its header (before
+    the first paragraph of prose): an aggregator's repost of a press release or wire
+    story speaks for the release's author or the wire, not for the aggregator. A
+    "Source:" line below the prose begins is a caption's or a chart's."""
+    prose = _PROSE_LINE.search(text)
+    m = _SOURCE_FIELD.search(text, 0, prose.start() if prose else len(text))
+    return clean_source(m.group("name")) if m else None
+
+
+# A paragraph of prose: a line of a dozen words or more, ending as a sentence ends
+# (menus, bylines and header fields are shorter or end otherwise).
+_PROSE_LINE = re.compile(r"(?m)^[^|\n]*(?:\w+[^\w\n]+){12}[^|\n]*[.!?”\"][ \t]*$")
+
+
 def _initials_suffix(name: str, acr: str) -> str | None:
     """The tail of `name` whose capitalised words spell `acr` ('Tirenia's Central
     Electoral Commission' -> 'Central Electoral Commission'), if any."""
@@ -137,6 +159,7 @@ class Context:
                 self.surnames.setdefault(tok, source)
 
     acronyms: dict[str, str] | None = None  # "CEC" -> "Central Electoral Commission"
+    issuer: str | None = None  # who a reposted text is from ("Source: MediAid International")
     roles: dict[str, str] | None = None  # "minister" -> "Grace Oduya", "commission" -> ...
 
     def full_name(self, source: str) -> str:

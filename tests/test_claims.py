@@ -1,7 +1,7 @@
 import pytest
 
 from factcheck.claims import extract_claims, parse_statement
-from factcheck.models import EVENT, FURNITURE, NUMERIC, QUOTE, STORY, Document, Sentence, content_id
+from factcheck.models import EVENT, FURNITURE, NUMERIC, QUOTE, STORY, TITLE, Document, Sentence, content_id
 
 
 def make_document(lines, flags=None, outlet="Daily Example", published="2024-10-25"):
@@ -799,3 +799,26 @@ def test_a_sentence_opening_pronoun_acts_as_the_source_last_named():
         "It rejected opposition claims of systematic fraud."])
     event = next(c for c in extract_claims(doc, sents) if c.kind == EVENT and "rejected" in c.text)
     assert event.attributed_to == "commission"
+
+
+@pytest.mark.parametrize("header, issuer", [
+    ("Format: News and Press Release | Source: MediAid International | Posted: 4 Nov 2025",
+     "MediAid International"),
+    ("Source: Continental Press | 15 Jun 2025, 09:17", "Continental Press"),
+    ("By Jane Doe | 15 Jun 2025", None),
+])
+def test_a_reposted_text_speaks_for_the_source_its_header_names(header, issuer):
+    prose = ("MediAid has opened three cholera treatment centres with a combined 180 beds "
+             "and plans to open two more this week.")
+    doc, sents = make_document(["Aggregator", header, prose], flags={0: TITLE, 1: TITLE},
+                               outlet="Aggregator")
+    claim = next(c for c in numeric(extract_claims(doc, sents)) if c.value == 180)
+    assert claim.attributed_to == (issuer or "Aggregator")
+
+
+def test_a_source_line_below_the_prose_is_a_caption_s():
+    prose = ("The agency has opened three cholera treatment centres with a combined 180 beds "
+             "and plans to open two more this week.")
+    doc, sents = make_document(["Daily Example", prose, "Source: Health Agency"], flags={0: TITLE})
+    claim = next(c for c in numeric(extract_claims(doc, sents)) if c.value == 180)
+    assert claim.attributed_to != "Health Agency"
