@@ -43,6 +43,7 @@ SAY_VERBS = {
     "put": "reported", "puts": "reported", "counted": "reported",
     "recorded": "reported", "registered": "reported", "repeated": "reported",
     "reiterated": "reported", "reiterates": "reported", "vowed": "reported", "vows": "reported",
+    "gives": "reported", "gave": "reported",  # "The exit poll gives 'Yes' 64%"
 }
 # "put" attributes only as "put the figure at N" (its pattern is in `_VERB_RE`).
 _PUT = (r"(?:puts?|measured|pegged|pegs)\s+(?:it|them|(?:the|its|their|his|her|our|[A-Z]\w+[’']s)\s+"
@@ -50,7 +51,8 @@ _PUT = (r"(?:puts?|measured|pegged|pegs)\s+(?:it|them|(?:the|its|their|his|her|o
         r"damage|crowd|quake|earthquake|size|dead|deaths|magnitude|attendance)(?:\s+(?:of|in)\s+"
         r"(?:the\s+)?[\w-]+)?)\s+at")
 # "found", "counted", "recorded" attribute only after a source noun ("a poll found").
-_WEAK_VERBS = {"found", "finds", "showed", "shows", "counted", "recorded", "registered"}
+_WEAK_VERBS = {"found", "finds", "showed", "shows", "counted", "recorded", "registered", "gives",
+               "gave"}
 _VERB_RE = re.compile(r"\b(?:" + _PUT + "|" + "|".join(
     sorted((v for v in SAY_VERBS if v not in ("put", "puts")), key=len, reverse=True)) + r")\b")
 
@@ -119,6 +121,13 @@ _NP_STOP = re.compile(
     r"\bafter\b|\bbecause\b|\bif\b|\bso\b|\band\s+(?=[a-z])|\bwhich\b|\bwho\b))\s*(?P<np>(?:[^,;:]|,(?=\d{3}))*)$",
     re.DOTALL)
 _HEADLINE_SOURCE = re.compile(r"^[\s\-–•*]*(?P<np>[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*){0,3}):\s+\S")
+# A headline or live-blog entry that opens with the data it reports: "Exit poll by the
+# X Institute for TVR: Yes 64%", "Final count: 60.8% back ...", "Preliminary results: ...".
+_DATA_WORDS = r"(?:poll|count|results|tally|figures)"
+_DATA_MODIFIERS = r"(?:[Ee]xit|[Oo]pinion|[Ff]inal|[Pp]reliminary|[Oo]fficial|[Pp]artial|[Ll]atest|[Nn]ew)"
+_DATA_HEADLINE = re.compile(
+    rf"^[\s\-–•*]*(?P<np>(?:(?:{_DATA_MODIFIERS}\s+)+{_DATA_WORDS}|(?:[Pp]oll|[Ss]urvey)"
+    rf"(?=\s+(?:by|from|for)\s))(?:\s+(?:by|from|for)\s+[^:\n]{{1,80}}?)?):\s+\S")
 _HEADLINE_LABELS = {"photo", "related", "author", "source", "read", "watch", "update", "editor",
                     "breaking", "video", "live", "opinion", "analysis", "note", "image",
                     "listen", "share", "tags", "topics", "latest", "exclusive", "comment"}
@@ -455,7 +464,13 @@ def _find_attributions(text: str) -> tuple[Attribution, ...]:
             src_relay, source = name, f"{name}, citing {origin}"
         out.append(Attribution(start, m.end(), source, verb, position, SAY_VERBS[verb],
                                src_relay, _is_anaphor(np)))
-    head = _HEADLINE_SOURCE.match(text)
+    data_head = _DATA_HEADLINE.match(text)
+    if data_head:  # "Exit poll by the X Institute for TVR: Yes 64%", "Final count: 60.8% ..."
+        survey = _SURVEY_BY.match(data_head.group("np"))
+        name = survey.group("name") if survey else data_head.group("np")
+        out.append(Attribution(data_head.start("np"), data_head.end("np") + 1, clean_source(name),
+                               ":", "headline", "reported"))
+    head = _HEADLINE_SOURCE.match(text) if not data_head else None
     if head and head.group("np").lower() not in _HEADLINE_LABELS and not any(
             w.lower() in _HEADLINE_LABELS for w in head.group("np").split()):
         out.append(Attribution(head.start("np"), head.end("np") + 1, clean_source(head.group("np")),

@@ -41,6 +41,7 @@ from .speakers import (
     Context,
     issuer_of,
     learn_acronyms,
+    learn_data_authors,
     pick_attribution,
     quote_speaker,
     resolve_source,
@@ -62,6 +63,7 @@ def extract_claims(document: Document, sentences: Sequence[Sentence],
     quotes = find_quotes(text)
     ctx = Context(outlet=document.outlet, acronyms={**(acronyms or {}), **learn_acronyms(text)})
     ctx.issuer = issuer_of(text)
+    ctx.data_authors = learn_data_authors(text)
     claims: dict[str, Claim] = {}
     quote_speakers: dict[int, tuple[str | None, str | None]] = {}
     previous: Sentence | None = None

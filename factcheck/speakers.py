@@ -160,6 +160,7 @@ class Context:
 
     acronyms: dict[str, str] | None = None  # "CEC" -> "Central Electoral Commission"
     issuer: str | None = None  # who a reposted text is from ("Source: MediAid International")
+    data_authors: dict[str, str] | None = None  # "results" -> "CEC", "exit poll" -> "Pulsar Institute"
     roles: dict[str, str] | None = None  # "minister" -> "Grace Oduya", "commission" -> ...
 
     def full_name(self, source: str) -> str:
@@ -171,7 +172,17 @@ class Context:
             return self.acronyms[source]
         if self.roles and source.lower() in self.roles:
             return self.roles[source.lower()]  # "the minister" named before as Grace Oduya
-        return source
+        author = self.data_author(source)
+        return author or source
+
+    def data_author(self, source: str) -> str | None:
+        """Who published data a sentence names without its author: 'according to
+        preliminary results', 'The exit poll gives ...' (see `learn_data_authors`)."""
+        if not self.data_authors:
+            return None
+        kind = _data_kind(source)
+        name = self.data_authors.get(kind) if kind else None
+        return self.full_name(name) if name and name != source else None
 
     def learn_roles(self, text: str) -> None:
         """'Health Minister Dr Grace Oduya said': the minister of later sentences is
@@ -213,6 +224,51 @@ class Context:
             role = _ROLE_SUBJECT.match(text)
             if role:  # "The new prime minister arrived ...": the "he" of the next sentence
                 self.last_person = role.group("role")
+
+
+# Who the document says published a kind of data: "The Central Electoral Commission
+# (CEC) published final results", "The CEC has put preliminary turnout at 52.1%", "an
+# exit poll conducted by the Pulsar Institute".
+_NAME = r"(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:of\s+(?:the\s+)?|for\s+)?[A-Z][\w’'.&-]*){0,5}"
+# A poll's author, not its client: "a poll by the Pulsar Institute for TVR".
+_POLL_NAME = r"(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'.&-]*){0,5}"
+_RESULTS_BY = re.compile(
+    rf"(?P<name>{_NAME})(?:\s+\([A-Z]{{2,6}}\))?\s+(?:(?:has|have|had|on\s+\w+|\w+ly)\s+)*"
+    r"(?:published|announced|released|issued|put|gave|reported|declared|confirmed)\s+(?:the\s+|its\s+)?"
+    r"(?:(?:preliminary|final|official|provisional|partial|first|full)\s+)+"
+    r"(?:results?|count|tally|figures|turnout)\b")
+_POLL_BY = re.compile(
+    rf"\b(?P<kind>(?i:(?:exit|opinion)\s+poll|poll|survey))\s+(?:(?:conducted|carried\s+out|"
+    rf"commissioned|published|released)\s+)?by\s+(?P<name>{_POLL_NAME})")
+_NOT_AUTHORS = {"The", "A", "An", "It", "This", "That", "But", "And", "On", "In", "At", "By"}
+
+
+def learn_data_authors(text: str) -> dict[str, str]:
+    """Who a document says published its results and its polls, read from the whole
+    text at once: a headline's "Final count: 60.8% ..." comes before the paragraph
+    that says who counted. The first author named for each kind wins."""
+    found: dict[str, str] = {}
+    for m in _RESULTS_BY.finditer(text):
+        name = clean_source(re.split(r"[.!?]\s+", m.group("name"))[-1])  # not "Valmora. The CEC"
+        if name and name.split()[0] not in _NOT_AUTHORS:
+            found.setdefault("results", name)
+            break
+    for m in _POLL_BY.finditer(text):
+        name = clean_source(re.split(r"[.!?]\s+", m.group("name"))[0])
+        kind = _data_kind(m.group("kind"))
+        if name and kind:
+            found.setdefault(kind, name)
+    return found
+
+
+def _data_kind(source: str) -> str | None:
+    """'preliminary results', 'Final count' -> 'results'; 'exit poll', 'The poll' -> 'poll'."""
+    low = clean_source(source).lower()
+    if re.fullmatch(r"(?:(?:exit|opinion|latest|new|final)\s+)*(?:poll|survey)", low):
+        return "poll"
+    if _BARE_DATA.fullmatch(low) and not low.startswith(("estimate", "projection")):
+        return "results"
+    return None
 
 
 # "according to preliminary results": data that names nobody who published it.
@@ -293,7 +349,10 @@ def resolve_source(att: Attribution | None, sentence_text: str,
         subject = leading_name(_DATELINE.sub("", sentence_text))
         if subject and subject.split()[-1].lower() not in SOURCE_NOUNS:
             return ctx.full_name(subject), att.relay
-    return ctx.full_name(att.source), att.relay
+    name = ctx.full_name(att.source)
+    if att.position == "headline" and name == att.source and _data_kind(name):
+        return None, None  # "Final count: ..." with no counter named: the outlet's own report
+    return name, att.relay
 
 
 # "SENDALI, 4 November 2025 — ", "VALMORA, Sept 22 (ICW) - ": where and when, not who.

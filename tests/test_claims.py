@@ -822,3 +822,29 @@ def test_a_source_line_below_the_prose_is_a_caption_s():
     doc, sents = make_document(["Daily Example", prose, "Source: Health Agency"], flags={0: TITLE})
     claim = next(c for c in numeric(extract_claims(doc, sents)) if c.value == 180)
     assert claim.attributed_to != "Health Agency"
+
+
+@pytest.mark.parametrize("lines, value, source", [
+    # A headline that opens with the poll it reports names the poll's author.
+    (["Exit poll by the Pulsar Institute for public broadcaster TVR: Yes 64%, No 36%."],
+     64, "Pulsar Institute"),
+    # "The exit poll" and "Exit poll:" are the poll the document says who conducted.
+    (["Voters backed the change, according to an exit poll conducted by the Pulsar Institute.",
+      "The exit poll gives the \"Yes\" option 64% of the vote."], 64, "Pulsar Institute"),
+    (["Exit poll: \"Yes\" leads with 64% as polls close",
+      "Voters backed the change, according to an exit poll conducted by the Pulsar Institute."],
+     64, "Pulsar Institute"),
+    # Bare results are the body's the document says published them, headline included.
+    (["Final count: 60.8% back seven-year term",
+      "The Central Electoral Commission published final results on Tuesday."],
+     60.8, "Central Electoral Commission"),
+    (["The CEC has put preliminary turnout at 52.1%.",
+      "According to preliminary results, 61.4% voted \"Yes\"."], 61.4, "CEC"),
+    # No one named as counting: the outlet's own report, as before.
+    (["Final count: 60.8% back seven-year term"], 60.8, "Daily Example"),
+])
+def test_data_named_without_its_author_is_the_author_s_the_document_names(lines, value, source):
+    doc, sents = make_document(lines, flags={0: TITLE} if lines[0].count(":") else None)
+    claim = next(c for c in numeric(extract_claims(doc, sents)) if c.value == value)
+    assert claim.attributed_to == source
+
