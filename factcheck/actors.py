@@ -127,9 +127,12 @@ def doer_of(text: str, clause_start: int, number_start: int) -> str | None:
         m = pattern.match(seg, pos)
         if not m:
             continue
-        verb = VERB_AFTER.match(seg, m.end())
-        if not verb or verb.group("verb") in _NOT_VERBS or _PASSIVE.search(seg[:verb.end()]) or \
-                _SUBORDINATE.search(seg, verb.end()):
+        acronym = _ACRONYM_AFTER.match(seg, m.end())  # "The Central Electoral Commission (CEC)"
+        verb = VERB_AFTER.match(seg, acronym.end() if acronym else m.end())
+        if not verb or verb.group("verb") in _NOT_VERBS or _PASSIVE.search(seg[:verb.end()]):
+            continue
+        sub = _SUBORDINATE.search(seg, verb.end())
+        if sub and not (sub.group() == "that" and verb.group("verb") in _PUBLISHING):
             continue  # "Ministers demand a ceasefire as shelling kills 18": not theirs
         for np in (m.group("app"), m.group("np")):
             name = is_doer(np) if np else None
@@ -138,6 +141,9 @@ def doer_of(text: str, clause_start: int, number_start: int) -> str | None:
     return None
 
 
+_ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Za-z.&-]{1,11}\)")
+# A body that publishes figures "showing that ..." owns what they show.
+_PUBLISHING = frozenset({"published", "publishes", "released", "releases", "issued", "issues"})
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being)\s+(?:[a-z]+ed|sent|struck|shot|hit|"
                       r"killed|held|seen|taken|given|found|made)$")
 

@@ -848,3 +848,10 @@ def test_data_named_without_its_author_is_the_author_s_the_document_names(lines,
     claim = next(c for c in numeric(extract_claims(doc, sents)) if c.value == value)
     assert claim.attributed_to == source
 
+
+def test_a_body_that_publishes_results_showing_a_figure_owns_it():
+    doc, sents = make_document([
+        "The Central Electoral Commission (CEC) published final results on Tuesday showing that "
+        "60.8% of voters backed the amendments."])
+    (claim,) = numeric(extract_claims(doc, sents))
+    assert claim.attributed_to == "Central Electoral Commission"
