@@ -144,7 +144,7 @@ def _sentence_claims(document: Document, sentence: Sentence, previous: Sentence 
             source, relay = speaker_of(q)
             att = None
         else:
-            att = pick_attribution(atts, start, end, anchor)
+            att = pick_attribution(atts, start, end, anchor, s_text)
             source, relay = resolve_source(att, s_text, ctx)
             if gapped and att is not None and att.position == "lead" and att.end <= start:
                 source, relay = ctx.full_name(gapped), None  # "... and Austria five"

@@ -277,8 +277,15 @@ _BARE_DATA = re.compile(r"(?i:(?:(?:preliminary|final|official|latest|new|update
                         r"count|tally|projections?))")
 
 
+# A phrase fronted before a clause's subject, which says what the subject's figures
+# rest on ("Based on ...", "Of the 4.2 million ballots, ..."): one phrase, one comma.
+_FRONTED = re.compile(r"[\s\-–•*]*(?:Based\s+on|Drawing\s+on|Relying\s+on|Citing|Using|From|"
+                      r"Of|Among|Across|With)\s(?:[^,;:.“”\"]|(?<=\d)[,.](?=\d))*,\s*")
+
+
 def pick_attribution(atts: Sequence[Attribution], start: int, end: int,
-                     anchor: tuple[int, int] | None = None) -> Attribution | None:
+                     anchor: tuple[int, int] | None = None,
+                     text: str | None = None) -> Attribution | None:
     """The attribution governing `start:end`: one inside it, 'according to', the nearest
     lead before it, the nearest trailing one after it, then a headline source.
 
@@ -307,6 +314,13 @@ def pick_attribution(atts: Sequence[Attribution], start: int, end: int,
     before = [a for a in atts if a.position == "lead" and a.end <= start]
     if before:
         return max(before, key=lambda a: a.end)
+    if text is not None and anchor is not None:
+        # "Based on reports from its volunteers at 1,400 polling stations, the Alliance
+        # estimated ...": a phrase fronted before its clause's subject is that subject's.
+        fronted = [a for a in atts if a.position == "lead" and not a.pronoun
+                   and anchor[1] <= a.start and _FRONTED.fullmatch(text, 0, a.start)]
+        if fronted:
+            return fronted[0]
     after = [a for a in atts if a.position == "trail" and a.start >= start]
     if after:
         return min(after, key=lambda a: a.start)

@@ -855,3 +855,17 @@ def test_a_body_that_publishes_results_showing_a_figure_owns_it():
         "60.8% of voters backed the amendments."])
     (claim,) = numeric(extract_claims(doc, sents))
     assert claim.attributed_to == "Central Electoral Commission"
+
+
+@pytest.mark.parametrize("line, value, source", [
+    ("Based on reports from its volunteers at 1,400 polling stations, the Alliance estimated "
+     "national turnout at 37%.", 1400, "Alliance"),
+    ("Of the 4.2 million ballots cast, the commission said 1.9% were invalid.", 4.2e6, "commission"),
+    # A time or place phrase is no basis for the figures: the subject speaks only for its own.
+    ("In Kessova, where 12 stations closed early, the commission said turnout was 48%.", 12,
+     "Daily Example"),
+])
+def test_a_phrase_fronted_before_the_subject_is_the_subject_s(line, value, source):
+    doc, sents = make_document([line])
+    claim = next(c for c in numeric(extract_claims(doc, sents)) if c.value == value)
+    assert claim.attributed_to == source
