@@ -154,6 +154,25 @@ _BETWEEN_BEFORE = re.compile(r"\bbetween\s+[$€£]?[\w,.]+(?:\s+(?:hundred|thou
 CONNECTOR = re.compile(r"(?:but|while|whereas|and|however|although|though),?\s+|as\s+(?=[A-Z])")
 
 
+# ", when 44.6% of voters took part" tells of the noun before it: "the 2014 referendum".
+_RELATIVE = re.compile(r"(?:when|where)\s")
+# Where that noun phrase begins: after the last preposition that opens a determined noun
+# phrase ("than in the 2014 referendum on decentralisation"), within the clause before.
+_ANTECEDENT = re.compile(r".*\b(?:in|on|at|than|since|of|during|to|from|by|after|before|until|"
+                         r"like)\s+(?=(?:the|a|an|its|their|his|her|this|that|last)\s)", re.DOTALL)
+
+
+def _antecedent(text: str, clause_start: int) -> int:
+    """Where the noun phrase a when- or where-clause at `clause_start` describes begins;
+    `clause_start` itself if the clause before names none."""
+    comma = text.rfind(",", 0, clause_start)
+    if comma < 0 or text[comma:clause_start].strip(" ,"):
+        return clause_start
+    before = max((ce for cs, ce in split_clauses(text) if ce <= comma and ce < comma), default=0)
+    m = _ANTECEDENT.match(text, before, comma)
+    return m.end() if m else clause_start
+
+
 def clause_of(text: str, start: int, end: int, boundary: re.Pattern[str] = _BOUNDARY,
               asides: bool = True) -> tuple[int, int]:
     """The clause of `text` holding `start:end`, or the aside holding it."""
@@ -166,6 +185,8 @@ def clause_of(text: str, start: int, end: int, boundary: re.Pattern[str] = _BOUN
             connector = CONNECTOR.match(text, s)
             if connector and connector.end() <= start:
                 s = connector.end()
+            elif _RELATIVE.match(text, s):
+                s = _antecedent(text, s)
             return min(s, start), max(e, end)
     return start, end
 

@@ -869,3 +869,11 @@ def test_a_phrase_fronted_before_the_subject_is_the_subject_s(line, value, sourc
     doc, sents = make_document([line])
     claim = next(c for c in numeric(extract_claims(doc, sents)) if c.value == value)
     assert claim.attributed_to == source
+
+
+def test_a_when_clause_keeps_the_noun_phrase_it_describes():
+    doc, sents = make_document([
+        "Turnout was higher than in the 2014 referendum on decentralisation, when 44.6% of "
+        "voters took part and the result was declared invalid."])
+    claim = next(c for c in numeric(extract_claims(doc, sents)) if c.value == 44.6)
+    assert claim.text.startswith("the 2014 referendum on decentralisation, when 44.6%")
