@@ -247,6 +247,11 @@ _NOT_SUBJECTS = {"Amid", "After", "Before", "During", "Despite", "Following", "S
                  "While", "Although", "Because", "Responding", "According", "Without", "Among"}
 
 
+# How long a source described in common words may be ("The observer mission of the
+# Assembly for Democratic Elections"): longer runs are more often a clause than a name.
+_MAX_DESCRIBED_WORDS = 9
+
+
 def _valid_np(np: str) -> bool:
     words = np.split()
     if not words or len(words) > 14 or np.lower() in ("the", "a", "an"):
@@ -262,7 +267,7 @@ def _valid_np(np: str) -> bool:
         return False  # "Only 29% said", "300 people said": a count is no source
     if any(w not in _NP_LOWER_OK and w.rstrip("s") not in SOURCE_NOUNS and w not in SOURCE_NOUNS
            and w not in TITLE_WORDS and w.rstrip("s") not in TITLE_WORDS and w not in _NAME_PARTICLES
-           and not (has_head and len(words) <= 7 and re.sub(r"[’']s$", "", w).isalpha()
+           and not (has_head and len(words) <= _MAX_DESCRIBED_WORDS and re.sub(r"[’']s$", "", w).isalpha()
                     and not w.endswith(("ing", "ed")) and w not in _NOT_IN_NP)
            for w in lower):
         return False
@@ -290,6 +295,7 @@ def _is_anaphor(np: str) -> bool:
 _COUNT_FIRST = re.compile(r"(?:(?:only|just|some|about|nearly|almost|over|more\s+than)\s+)?[\d$€£]",
                           re.IGNORECASE)
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Za-z.&-]{1,11}\)$")
+_INNER_ACRONYM = re.compile(r"(?<=[A-Za-z])\s+\([A-Z]{2,6}\)(?=\s+[a-z])")
 _AGE_AFTER = re.compile(r"(?<=[A-Za-z’'.]),\s*\d{1,3}\s*,$")
 
 
@@ -335,7 +341,9 @@ def _subject_in_window(text: str, verb_start: int) -> tuple[int, str] | None:
 
 
 def _subject_before_in(text: str, verb_start: int) -> tuple[int, str] | None:
-    left = text[:verb_start]
+    # "The Assembly for Democratic Elections (ADE) observer mission said": an acronym
+    # inside the name is no clause boundary (blanked to keep offsets).
+    left = _INNER_ACRONYM.sub(lambda m: " " * len(m.group()), text[:verb_start])
     skip = _SKIP_BEFORE_VERB.search(left)
     if skip:
         left = left[:skip.start()]

@@ -98,3 +98,14 @@ def test_clean_source(raw, clean):
                                   "The state weather bureau had issued a gale warning at 4 p.m."])
 def test_nouns_that_look_like_verbs_are_not_attributions(text):
     assert find_attributions(text) == []
+
+
+@pytest.mark.parametrize("text, source", [
+    ("The Assembly for Democratic Elections (ADE) observer mission said in its statement that "
+     "the vote was calm.", "Assembly for Democratic Elections observer mission"),
+    ("The observer mission of the Assembly for Democratic Elections concluded that the vote "
+     "was calm.", "observer mission of the Assembly for Democratic Elections"),
+])
+def test_a_source_named_with_an_acronym_or_described_at_length(text, source):
+    (att,) = find_attributions(text)
+    assert (att.source, att.position) == (source, "lead")
