@@ -251,12 +251,17 @@ def _sentence_claims(document: Document, sentence: Sentence, previous: Sentence 
             continue
         if any(not (ne <= cs or ce <= ns) for ns, ne in numeric_clauses):
             continue
-        if any(q.start < base + ce and base + cs < q.end for q in in_quotes):
-            # Only the part before the opening mark can be an event ("X confirmed that “...").
-            first = min(q.open for q in in_quotes if q.start < base + ce and base + cs < q.end)
+        quoted = [q for q in in_quotes if q.start < base + ce and base + cs < q.end]
+        if quoted:
+            # Only the part before the opening mark can be an event ("X confirmed that “...");
+            # a few quoted words inside a clause are part of it ('the vote was "efficiently
+            # administered"'), unless the clause opens inside them.
+            long_quotes = [q for q in quoted if _quote_words(s_text, q, base) >= _MIN_QUOTE_WORDS
+                           or q.open <= base + cs]
+            first = min((q.open for q in long_quotes), default=base + ce)
             if first - base <= cs:
                 continue
-            ce = first - base
+            ce = _STATEMENT_TAIL.search(s_text, cs, first - base).start()
             cs, ce = trim(s_text, cs, ce)
             if ce - cs < 12:
                 continue
@@ -279,7 +284,15 @@ def _sentence_claims(document: Document, sentence: Sentence, previous: Sentence 
 # "The company insists the ship was not overloaded", "the weather bureau had warned
 # of gales, it said". Shorter than this many words it is rarely a checkable statement.
 _MIN_STATEMENT_WORDS = 5
-_SAID_THAT = re.compile(r"\s*(?:,\s*)?(?:that\s+)?")
+# What may stand between "said" and what was said: "in its preliminary statement on
+# Monday that", "on Tuesday that".
+_SAID_THAT = re.compile(
+    r"\s*(?:,\s*)?(?:in\s+(?:a|an|its|their|his|her|the)\s+(?:[\w-]+\s+){0,3}?(?:statement|report|"
+    r"interview|letter|post|speech|address|briefing)\s+)?(?:(?:on|late\s+on|early\s+on)\s+[A-Z]\w+\s+)?"
+    r"(?:that\s+)?")
+# A statement ends before a quotation long enough to be a claim of its own; a few quoted
+# words inside it ('the vote was "efficiently administered"') are part of it.
+_STATEMENT_TAIL = re.compile(r"(?:\s*,?\s*(?:but|and|or|while)\b)?(?:\s*that)?\s*$")
 _LISTENER_WORDS = re.compile(r"\s*(?:reporters|journalists|the\s+[\w-]+|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)"
                              r"(?:\s+(?:on|in|at)\s+[\w\s]+?)?(?=\s+(?:that\s+)?[a-z])")
 _STATED_VERBS = frozenset({"said", "says", "told", "tells", "stated", "insisted", "insists", "added",
@@ -306,15 +319,26 @@ def _reported_statements(s_text: str, atts: Sequence[Attribution], out: Sequence
         else:
             continue
         start, end = trim(s_text, start, end)
+        long_quotes = [q for q in in_quotes if q.start < base + end and base + start < q.end
+                       and _quote_words(s_text, q, base) >= _MIN_QUOTE_WORDS]
+        if long_quotes:
+            first = min(q.open for q in long_quotes) - base
+            end = _STATEMENT_TAIL.search(s_text, start, max(start, first)).start()
+            start, end = trim(s_text, start, end)
         if len(re.findall(r"[\w’'-]+", s_text[start:end])) < _MIN_STATEMENT_WORDS or \
                 not s_text[start:start + 1].isalpha():
             continue
         if any(not (te <= start or end <= ts) for ts, te in taken) or \
-                any(q.start < base + end and base + start < q.end for q in in_quotes):
+                any(q.open <= base + start < q.close for q in in_quotes):
             continue
         found.append(make(EVENT, start, end))
         taken.append((start, end))
     return found
+
+
+def _quote_words(s_text: str, q: Quote, base: int) -> int:
+    """How many words of a quotation lie in the sentence."""
+    return len(re.findall(r"[\w’'-]+", s_text[max(0, q.start - base):max(0, q.end - base)]))
 
 
 def _same_day(date: DateMention, ctx: Context) -> DateMention:

@@ -877,3 +877,30 @@ def test_a_when_clause_keeps_the_noun_phrase_it_describes():
         "voters took part and the result was declared invalid."])
     claim = next(c for c in numeric(extract_claims(doc, sents)) if c.value == 44.6)
     assert claim.text.startswith("the 2014 referendum on decentralisation, when 44.6%")
+
+
+@pytest.mark.parametrize("line, said, source", [
+    # A few quoted words are part of the statement; a long quotation is a claim of its own.
+    ("Ferrand said the party had documented massive fraud, including ballot stuffing and "
+     "\"carousel voting\" in which groups of voters were bused between stations.",
+     "the party had documented massive fraud, including ballot stuffing and \"carousel voting\" "
+     "in which groups of voters were bused between stations", "Ferrand"),
+    ("The mission said in its preliminary statement on Monday that the referendum was "
+     "efficiently administered but limited debate.",
+     "the referendum was efficiently administered but limited debate", "mission"),
+])
+def test_a_statement_keeps_short_quoted_words_and_skips_how_it_was_made(line, said, source):
+    doc, sents = make_document([line])
+    (event,) = [c for c in extract_claims(doc, sents) if c.kind == EVENT]
+    assert event.text.endswith(said) and event.attributed_to == source
+
+
+def test_an_event_clause_keeps_short_quoted_words_but_stops_at_a_long_quotation():
+    doc, sents = make_document([
+        "The mission concluded that the vote was \"efficiently administered\" but that \"the "
+        "misuse of administrative resources blurred the line.\""])
+    claims = extract_claims(doc, sents)
+    (event,) = [c for c in claims if c.kind == EVENT]
+    assert "the vote was \"efficiently administered" in event.text
+    assert "misuse" not in event.text
+    assert [c.kind for c in claims if c.kind == QUOTE] == [QUOTE]
