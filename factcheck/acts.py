@@ -84,13 +84,29 @@ PREDICATES: list[tuple[str, re.Pattern[str]]] = [
     ("attack", re.compile(r"\battack(?:s|ed|ing)?\b|\bstrik(?:e|es|ing)\b|\bstruck\b|\bshell(?:ed|ing)\b",
                           re.IGNORECASE)),
     ("arrest", re.compile(r"\barrest(?:s|ed|ing)?\b|\bdetain(?:s|ed|ing)?\b", re.IGNORECASE)),
+    # Holding office and a rule taking effect: facts of record that outlets repeat with a
+    # date and no count ("has led Tirenia since 2017", "take effect on 1 January 2026").
+    ("hold_office", re.compile(
+        r"\b(?:has|have|had)\s+(?:led|ruled|governed|headed)\s+(?:[A-Z][\w’'-]*\s+|the\s+"
+        r"(?:country|nation|government|party)\s+)(?:for|since)\b|\bin\s+(?:power|office)\s+"
+        r"(?:since|until|for)\b|\b(?:stay|stays|stayed|remain|remains|remained|staying|remaining)"
+        r"\s+in\s+(?:power|office)\b", re.IGNORECASE)),
+    ("take_effect", re.compile(
+        r"\b(?:take|takes|took|taken|taking)\s+effect\b|\b(?:come|comes|came|coming)\s+into\s+"
+        r"(?:force|effect)\b|\b(?:enter|enters|entered|entering)\s+into\s+force\b",
+        re.IGNORECASE)),
 ]
+# Facts of record: their subject is what they are about ("Vess has led Tirenia since
+# 2017"), not who reports them, so they stay the outlet's unless a source is named.
+RECORD_ACTS = frozenset({"hold_office", "take_effect"})
 # Acts that are a stance: the one who takes it is its source ("Putin refrained from ...").
 _STANCE = {"noncommittal", "deny", "confirm", "condemn", "accuse", "warn"}
 
 
 # Stems each act's pattern needs: a substring test skips the regex for most clauses.
 _PREDICATE_STEMS = {
+    "hold_office": ("led ", "ruled", "governed", "headed", "in power", "in office"),
+    "take_effect": ("effect", "into force"),
     "noncommittal": ("refrain", "short of", "declin", "neither", "not ", "refus", "no comment",
                      "without"),
     "deny": ("den", "reject", "refut", "dismiss"), "confirm": ("confirm", "acknowledg", "verified"),

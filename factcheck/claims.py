@@ -16,7 +16,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .acts import PREDICATES, STEM_RE, act_of, finite_act, predicate_of
+from .acts import PREDICATES, RECORD_ACTS, STEM_RE, act_of, finite_act, predicate_of
 from .actors import IT_ACTS, actor_of, doer_of
 from .attribution import PRONOUNS, Attribution, clean_source, find_attributions
 from .clauses import (
@@ -148,7 +148,7 @@ def _sentence_claims(document: Document, sentence: Sentence, previous: Sentence 
             source, relay = resolve_source(att, s_text, ctx)
             if gapped and att is not None and att.position == "lead" and att.end <= start:
                 source, relay = ctx.full_name(gapped), None  # "... and Austria five"
-            if source is None and kind == EVENT:
+            if source is None and kind == EVENT and predicate not in RECORD_ACTS:
                 act = next((p.search(span) for name, p in PREDICATES if name == predicate), None)
                 actor = doer_of(s_text, start, start + act.end()) if act else None
                 actor = actor or actor_of(span, predicate)

@@ -904,3 +904,22 @@ def test_an_event_clause_keeps_short_quoted_words_but_stops_at_a_long_quotation(
     assert "the vote was \"efficiently administered" in event.text
     assert "misuse" not in event.text
     assert [c.kind for c in claims if c.kind == QUOTE] == [QUOTE]
+
+
+@pytest.mark.parametrize("line, act, date", [
+    ("Vess, 63, has been in power since 2017.", "hold_office", "2017"),
+    ("The amendments take effect on 1 January 2026.", "take_effect", "2026-01-01"),
+    ("The law comes into force in March 2026.", "take_effect", "2026-03"),
+    ("The changes will let him stay in power until 2041.", "hold_office", "2041"),
+])
+def test_facts_of_record_are_event_claims_of_the_outlet(line, act, date):
+    doc, sents = make_document([line])
+    (event,) = [c for c in extract_claims(doc, sents) if c.kind == EVENT]
+    assert (event.predicate, event.as_of, event.attributed_to) == (act, date, "Daily Example")
+
+
+def test_a_record_s_subject_is_not_its_source():
+    doc, sents = make_document(["The amendments would allow President Dorian Vess, 63, who has led "
+                                "Tirenia since 2017, to run again in 2027."])
+    event = next(c for c in extract_claims(doc, sents) if c.predicate == "hold_office")
+    assert event.attributed_to == "Daily Example"
