@@ -111,7 +111,7 @@ def issuer_of(text: str) -> str | None:
 
 # A paragraph of prose: a line of a dozen words or more, ending as a sentence ends
 # (menus, bylines and header fields are shorter or end otherwise).
-_PROSE_LINE = re.compile(r"(?m)^[^|\n]*(?:\w+[^\w\n]+){12}[^|\n]*[.!?”\"][ \t]*$")
+_PROSE_LINE = re.compile(r"(?m)^[^\w\n|]*(?:\w+[^\w\n|]+){12}[^|\n]*[.!?”\"][ \t]*$")
 
 
 def _initials_suffix(name: str, acr: str) -> str | None:
