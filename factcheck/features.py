@@ -26,7 +26,7 @@ from factcheck.measures import (
     Measure,
     claim_measure,
 )
-from factcheck.models import EVENT, NUMERIC, Claim, Document
+from factcheck.models import EVENT, NUMERIC, QUOTE, Claim, Document
 from factcheck.normalise import (
     ACTOR_NAMES,
     actor_tokens,
@@ -170,6 +170,7 @@ def stem(word: str) -> str:
 
 
 _NAME_RE = re.compile(r"(?<=[\w,;:'\"’”)] )[A-Z][\w’'-]*")
+_QUOTED_RE = re.compile(r"[“\"]([^”\"]{1,80})[”\"]")
 _HEADLINE_SHARE = 0.5  # a text with more capitalised words than this is in title case
 
 
@@ -185,8 +186,13 @@ def _core(claim: Claim, words: Sequence[str], actors: frozenset[str]) -> frozens
     names = {normalise(n) for n in _NAME_RE.findall(claim.text)}
     if len(names) > _HEADLINE_SHARE * max(1, len(content_words(words))):
         names = set()
+    # Words a report quotes in passing ('what was termed a "dangerous expansion"') are
+    # someone else's wording, cited, not what the report itself says.
+    quoted = set() if claim.kind == QUOTE else {
+        w for phrase in _QUOTED_RE.findall(claim.text) for w in normalise(phrase).split()}
     return frozenset(stem(w) for w in content_words(words)
-                     if w not in speaker and w not in names and w not in _SAYING and w.isalpha())
+                     if w not in speaker and w not in names and w not in quoted and w not in _SAYING
+                     and w.isalpha())
 
 
 def weigh_cores(feats: Sequence[ClaimFeatures]) -> list[ClaimFeatures]:

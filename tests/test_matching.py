@@ -187,6 +187,10 @@ def test_acts_that_do_not_match(a, b):
     # one common word shared is no proposition
     (dict(text="the ferry sank in heavy seas off the coast", kind=EVENT),
      dict(text="the ferry operator offered compensation to relatives", kind=EVENT), None),
+    # a report citing another's phrase in passing does not say what the phrase says
+    (dict(text="The coast guard confirmed the ferry sank in what was termed a “preventable "
+               "maritime tragedy” of the decade", kind=EVENT, attributed_to="coast guard"),
+     dict(text="a preventable maritime tragedy", attributed_to="Velasco"), None),
 ])
 def test_a_statement_meets_its_denial_and_its_rewording(a, b, expected):
     # Two reports of one story: the lines of both name its ship and its port.
