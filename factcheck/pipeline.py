@@ -13,6 +13,7 @@ can draw a bar on a terminal and stay quiet in a pipe.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -117,12 +118,24 @@ def ingest(
     return report
 
 
+# Stored documents read per acronym the batch uses: enough to learn how the corpus spells
+# it out, without reading the whole stored corpus on every ingest.
+ACRONYM_DOCUMENTS = 20
+_ACRONYM_USED = re.compile(r"\b[A-Z]{2,6}\b")
+
+
 def _corpus_acronyms(db, batch: Sequence[Document]) -> dict[str, str]:
-    """Acronyms spelled out anywhere in the stored corpus or the new batch."""
+    """Acronyms spelled out anywhere in the new batch or in the stored documents that
+    use the acronyms the batch uses (found through the full-text index)."""
+    from factcheck.retrieval import fts_query
     from factcheck.speakers import corpus_acronyms
 
-    stored = [d.text for d in store.current_documents(db).values()]
-    return corpus_acronyms(stored + [d.text for d in batch])
+    texts = [d.text for d in batch]
+    used = sorted({m.group() for text in texts for m in _ACRONYM_USED.finditer(text)})
+    rowids = sorted({rowid for acronym in used
+                     for rowid in store.fts_rowids(db, "documents", fts_query([acronym]), ACRONYM_DOCUMENTS)})
+    stored = [d.text for _, d in store.documents_by_rowid(db, rowids)]
+    return corpus_acronyms(stored + texts)
 
 
 def _analysed(db) -> bool:

@@ -27,3 +27,18 @@ def test_an_acronym_is_read_with_the_name_another_document_spells_out(tmp_path):
     live = next(c for c in claims if c.value == 51.6)
     assert live.attributed_to == "Central Electoral Commission"
     assert "51.6%" in live.text  # the citation keeps the words as written
+
+
+def test_an_acronym_spelled_out_in_an_earlier_ingest_is_found_through_the_index(tmp_path):
+    first, later = tmp_path / "first", tmp_path / "later"
+    first.mkdir(), later.mkdir()
+    (first / "b_report.txt").write_text(
+        "Referendum report\n\nTurnout stood at 33.8% by 15:00, according to the Central "
+        "Electoral Commission (CEC).\n")
+    (later / "a_live.txt").write_text(
+        "Referendum live\n\nThe CEC says preliminary turnout at the close of polls was 51.6%.\n")
+    db_path = str(tmp_path / "x.db")
+    assert not ingest([str(first)], db_path).errors
+    assert not ingest([str(later)], db_path).errors
+    claims = store.current_claims(store.open_db(db_path))
+    assert next(c for c in claims if c.value == 51.6).attributed_to == "Central Electoral Commission"
