@@ -21,7 +21,8 @@ from urllib.parse import urlparse
 
 from factcheck.errors import InputError
 from factcheck.models import Assertion, Claim, Document, Source
-from factcheck.truth import Observation, discover_truth, explain, interval_similarity, numeric_interval
+from factcheck.similarity import interval_similarity, numeric_interval
+from factcheck.truth import Observation, discover_truth, explain
 
 # ---------------------------------------------------------------------------
 # The pipeline adapter: assertions are objects, outlets and original sources vote.

@@ -37,7 +37,8 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.errors import FactcheckError, InputError
-from factcheck.truth import Observation, TruthResult, discover_truth, number_similarity
+from factcheck.similarity import number_similarity
+from factcheck.truth import Observation, TruthResult, discover_truth
 
 REQUIRED = ("source", "object", "value")
 OPTIONAL = ("time", "group")

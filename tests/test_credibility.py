@@ -11,15 +11,14 @@ import pytest
 from factcheck.credibility import load_priors, weigh_assertions
 from factcheck.errors import InputError
 from factcheck.models import NUMERIC, QUOTE, Assertion, AssertionValue, Claim, Document
-from factcheck.truth import (
-    Observation,
-    discover_truth,
+from factcheck.similarity import (
     interval_similarity,
     number_similarity,
     numeric_interval,
     same_at_precision,
     significant_digits,
 )
+from factcheck.truth import Observation, discover_truth
 
 FIXTURES = Path(__file__).parent / "fixtures" / "credibility"
 
