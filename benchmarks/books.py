@@ -23,7 +23,7 @@ from collections import Counter
 from pathlib import Path
 
 import peers
-from factcheck.fuse import authors_similarity, normalise_authors_all
+from factcheck.cells import authors_similarity, normalise_authors_all
 from factcheck.truth import Observation, discover_truth, sort_key
 
 

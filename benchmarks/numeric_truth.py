@@ -56,7 +56,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import peers
-from factcheck.fuse import fuse, normalise_number, number_key_similarity, read_records
+from factcheck.cells import normalise_number, number_key_similarity
+from factcheck.fuse import fuse, read_records
 from factcheck.truth import Observation
 
 # A chosen value within this relative distance of the truth is right.

@@ -10,15 +10,8 @@ from pathlib import Path
 import pytest
 
 from factcheck.errors import FactcheckError, InputError
-from factcheck.fuse import (
-    authors_similarity,
-    fuse,
-    normalise_authors_all,
-    normalise_number,
-    normalise_text,
-    read_records,
-    write_fuse_result,
-)
+from factcheck.cells import authors_similarity, normalise_authors_all, normalise_number, normalise_text
+from factcheck.fuse import fuse, read_records, write_fuse_result
 from factcheck.truth import Observation
 from factcheck.validation import schema_errors
 
