@@ -358,6 +358,9 @@ def _with_counted(qty: Quantity, counted: str) -> Quantity:
 def _nearest_date(dates: Sequence[DateMention], start: int, end: int,
                   anchor: tuple[int, int] | None = None,
                   statement: int | None = None) -> DateMention | None:
+    # A dateline's date is when the copy was filed: like the publication date it is
+    # what an undated figure falls back to (its page's date), never a figure's own date.
+    dates = [d for d in dates if not d.dateline]
     inside = [d for d in dates if start <= d.start and d.end <= end and d.iso]
     if inside:
         if anchor is not None:  # the date closest to the number, not the statement's date
@@ -401,6 +404,7 @@ def _count_date(dates: Sequence[DateMention], text: str, scope: tuple[int, int],
     and "Monday's earthquake" dates the event, not its toll: such counts, and counts
     that "have risen to" a figure, stand as of the report (a date the sentence gives
     for it, else the publication day)."""
+    dates = [d for d in dates if not d.dateline]  # filing dates: see _nearest_date
     running = _RUNNING.search(text, *scope) is not None or (
         counted in _TOLLS and _NOW.search(text, *scope) is not None)
     # A window opens only for counts in its own clause: in "since 1999, when a tremor

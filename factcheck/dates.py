@@ -102,6 +102,17 @@ _EVENT_BEFORE = re.compile(r"\b(?P<noun>[a-z]+)\s+(?:on|of)\s+(?:the\s+)?$")
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:[\w’'-]+(?:\.\d+)?\s+){0,8}?(?:(?:on|in|the)\s+)*$",
                            re.IGNORECASE)
 
+# A dateline: "SAN AURELIO, June 15 (Continental Press) -", "SENDALI, 4 November 2025 —",
+# "PORT CALVERA, Marenas, June 17 (Wire) -". It opens a line with a place and its
+# region, and a dash (after the agency, if named) ends it. Its date is when the copy
+# was filed, not when anything in the story happened. The place in capitals, as wire
+# copy sets it, keeps out a sentence that opens with a place ("In Bresk, May 17 -
+# the day of the march - ..."); a title-case dateline is missed and dates as before.
+_DATELINE_BEFORE = re.compile(
+    r"(?:^|\n)[ \t]*[A-Z][A-Z’'.-]+(?:\s+[A-Z][A-Z’'.-]+){0,3},\s+"
+    r"(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3},\s+){0,2}$")
+_DATELINE_AFTER = re.compile(r"\s*(?:\([^()\n]{1,60}\)\s*)?[-–—]\s")
+
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9, "ten": 10, "a": 1, "one": 1}
 
@@ -118,6 +129,7 @@ class DateMention:
     future: bool = False  # "by December", "next week": a deadline or forecast
     since: bool = False  # "since Saturday": where a running count's window starts
     event: bool = False  # "Monday's earthquake", "the quake on Monday": an event's date
+    dateline: bool = False  # "SAN AURELIO, June 15 (Agency) -": when the copy was filed
 
 
 def parse_published(published: str | None) -> dt.date | None:
@@ -313,6 +325,10 @@ def find_dates(text: str, published: str | None = None,
         noun = _EVENT_BEFORE.search(before)
         event = _POSSESSIVE_AFTER.match(text, end) is not None or (
             noun is not None and noun.group("noun").lower() in EVENT_NOUNS)
+        line = text.rfind("\n", 0, span_start) + 1
+        dateline = kind in ("month_day", "day_month") and \
+            _DATELINE_BEFORE.search(text[max(0, line - 1):span_start]) is not None and \
+            _DATELINE_AFTER.match(text, end) is not None
         out.append(DateMention(span_start, end, text[span_start:end], iso, precision, future,
-                               since, event))
+                               since, event, dateline))
     return out

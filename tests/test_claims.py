@@ -923,3 +923,19 @@ def test_a_record_s_subject_is_not_its_source():
                                 "Tirenia since 2017, to run again in 2027."])
     event = next(c for c in extract_claims(doc, sents) if c.predicate == "hold_office")
     assert event.attributed_to == "Daily Example"
+
+
+# --- dating and modality round 3 -----------------------------------------------------
+
+@pytest.mark.parametrize("line, value, as_of", [
+    # A dateline's date is the filing date, not the figure's: the event's day still
+    # dates a fixed quantity, and a count with no day of its own is as of the page.
+    ("SAN AURELIO, October 25 (Example Press) - A ferry carrying about 300 passengers "
+     "capsized on Wednesday evening, killing at least nine people.", 300, "2024-10-23"),
+    ("SAN AURELIO, October 24 (Example Press) - The toll rose to 41, officials said.", 41, None),
+    ("SENDALI, 24 October 2024 — Teams have recorded 1,400 cases, the charity said.", 1400, None),
+])
+def test_a_dateline_does_not_date_a_figure(line, value, as_of):
+    doc, sents = make_document([line])
+    claim = next(c for c in numeric(extract_claims(doc, sents)) if c.value == value)
+    assert claim.as_of == as_of

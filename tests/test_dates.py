@@ -70,3 +70,18 @@ def test_words_that_are_not_dates(text):
 def test_window_starts_and_event_dates_are_marked(text, since, event):
     (d,) = find_dates(text, "2024-10-25")
     assert (d.since, d.event) == (since, event)
+
+
+@pytest.mark.parametrize("text, dateline", [
+    ("SAN AURELIO, June 15 (Continental Press) - A ferry capsized", True),
+    ("SENDALI, 4 November 2025 — MediAid teams have recorded", True),
+    ("PORT CALVERA, Marenas, June 17 (Continental Press) - The toll rose", True),
+    ("LONDON, Monday, June 15 (Reuters) - Prices rose", True),
+    ("Headline\nVALMORA, Sept 22 (ICW) - Voters approved", True),
+    # a sentence that opens with a place, or a date set off by dashes, is no dateline
+    ("In Bresk, May 17 - the day of the march - crowds came", False),
+    ("The vote on June 15 - a Sunday - was held", False),
+    ("SAN AURELIO, June 15 - the day after the capsizing", True),
+])
+def test_a_dateline_date_is_marked(text, dateline):
+    assert find_dates(text, "2025-06-16")[0].dateline == dateline
