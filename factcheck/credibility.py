@@ -20,6 +20,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from factcheck.errors import InputError
+from factcheck.intervals import NOT_A_COUNT
 from factcheck.models import Assertion, Claim, Document, Source
 from factcheck.similarity import interval_similarity, numeric_interval
 from factcheck.truth import Observation, discover_truth, explain
@@ -28,13 +29,13 @@ from factcheck.truth import Observation, discover_truth, explain
 # The pipeline adapter: assertions are objects, outlets and original sources vote.
 
 _OPPOSE = frozenset({"denied", "negated"})
-# A forecast ("will send 10,000") does not compete with reports of what is: its values
-# form an object of their own.
+# A plan or forecast ("will send 10,000", an exit poll's 64%) does not compete with
+# reports of what is: its values form an object of their own.
 FORECAST = " (forecast)"
 
 
 def _object_name(assertion: Assertion, index: int) -> str:
-    return assertion.id + (FORECAST if assertion.values[index].modality == "planned" else "")
+    return assertion.id + (FORECAST if assertion.values[index].modality in NOT_A_COUNT else "")
 
 ORIGIN_PREFIX = "origin:"
 

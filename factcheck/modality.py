@@ -13,7 +13,7 @@ from .dates import DateMention
 _PLANNED = re.compile(
     r"\b(?:plans?\s+to|planning\s+to|planned|intends?\s+to|intending\s+to|will|shall|"
     r"expected\s+to|set\s+to|scheduled\s+to|prepar\w+\s+to|aims?\s+to|going\s+to|"
-    r"being\s+readied|readied\s+to|(?:is|are)\s+to\s+be|forecasts?|projected\s+to|"
+    r"being\s+readied|readied\s+to|(?:is|are)\s+to\s+be|projected\s+to|"
     r"(?:is|are|was|were)\s+due\s+to|"
     r"(?:promis|pledg|vow)\w*(?:\s+[\w-]+){0,4}?\s+to\s+[a-z]+)\b", re.IGNORECASE)
 # "Allies to send more troops": a headline's bare infinitive is a plan ("According to
@@ -37,11 +37,30 @@ _HEDGED = re.compile(
     r"\b(?:would|could|might|may|if|possibly|possible|possibility|likely|reportedly|allegedly|"
     r"potentially|perhaps|probably|unconfirmed|believed\s+to|thought\s+to|suspected)\b",
     re.IGNORECASE)
+# A projection of a result not yet counted: an exit poll's figures, a projection, a
+# forecast or prediction ("The exit poll gives 'Yes' 64%", "Exit poll: Yes 64%",
+# "had projected 'Yes' at 64%", "Projected turnout 'around 50%'", "had forecast 64%").
+# It states no count, so the count that follows is no conflict with it. The word must
+# come before the figure within its clause: in "cut its forecast for growth as the
+# government spends 2.5 billion" the spending is no forecast. An opinion poll measures
+# opinions, so a plain "poll" is not in the list.
+_FORECAST = re.compile(
+    r"\b(?:exit[\s-]+polls?|projections?|projected|projects|projecting|forecasts?|"
+    r"forecasting|predicted|predicts|predicting|predictions?)\b", re.IGNORECASE)
+_FORECAST_WORDS = frozenset({"exit", "projection", "projections", "projected", "projects",
+                             "projecting", "forecast", "forecasts", "forecasting", "predicted",
+                             "predicts", "predicting", "prediction", "predictions"})
+# What ends the clause a projection word governs before the figure.
+_CLAUSE_BREAK = re.compile(r"[;.]\s|\s(?:as|while|whereas|but|when|after|because|although|"
+                           r"though|since|than)\s", re.IGNORECASE)
+# A quoted single word names the word ('"No" 36%', a ballot option): no negation.
+# A claim's span may end before the closing mark ('... and 38.6% "No').
+_QUOTED_WORD = re.compile(r"[\"“”‘’']\s*\w+\s*(?:[\"“”‘’']|$)")
 _NEGATED = re.compile(r"\b(?:not|never|none|nor)\b|\bno\b(?!\.?\s*\d)|n[’']t\b", re.IGNORECASE)
 _WORD_RE = re.compile(r"[a-z]+")
 _PLAN_WORDS = frozenset({"plan", "plans", "planning", "planned", "intend", "intends", "intending",
                          "will", "shall", "expected", "set", "scheduled", "aim", "aims", "going",
-                         "readied", "be", "forecast", "forecasts", "projected", "due"})
+                         "readied", "be", "projected", "due"})
 _PLAN_PREFIXES = ("prepar", "promis", "pledg", "vow")
 _HEDGE_WORDS = frozenset({"would", "could", "might", "may", "if", "possibly", "possible",
                           "possibility", "likely", "reportedly", "allegedly", "potentially",
@@ -77,6 +96,13 @@ def modality_of(span: str, attribution: Attribution | None, predicate: str | Non
             span = span[:comma.start()]
     # The word set decides which patterns can match at all (most spans need none).
     words = set(_WORD_RE.findall(span.lower()))
+    # A forecasting verb ("projects", "expects", "predicts") covers its own clause: in
+    # "expects unemployment to reach 7% next year, up from 5.8% in August" the 5.8% is
+    # a past count.
+    if (attribution is not None and attribution.modality == "forecast" and re.search(
+            rf"\b{re.escape(attribution.verb)}\b", span)) or (
+            not words.isdisjoint(_FORECAST_WORDS) and _projected(span, anchor)):
+        return "forecast"
     if (date is not None and date.future) or _HEADLINE_INFINITIVE.match(span) or (
             (not words.isdisjoint(_PLAN_WORDS) or any(w.startswith(_PLAN_PREFIXES) for w in words))
             and _planned(span, anchor)):
@@ -88,7 +114,7 @@ def modality_of(span: str, attribution: Attribution | None, predicate: str | Non
             attribution is not None and attribution.modality == "hedged"):
         return "hedged"
     if (not words.isdisjoint(_NEGATION_WORDS) or "n’t" in span or "n't" in span) and \
-            _NEGATED.search(span) and predicate not in ("noncommittal",):
+            _NEGATED.search(_QUOTED_WORD.sub(" ", span)) and predicate not in ("noncommittal",):
         return "negated"
     if predicate == "confirm" or (attribution is not None and attribution.modality == "confirmed"):
         return "confirmed"
@@ -109,4 +135,16 @@ def _planned(span: str, anchor: tuple[int, int] | None) -> bool:
                for n in nouns):
             continue
         return True
+    return False
+
+
+def _projected(span: str, anchor: tuple[int, int] | None) -> bool:
+    """A projection word governs the figure: it comes before it in its clause. A claim
+    without a figure ("called the exit poll propaganda") speaks about the projection
+    and is not one."""
+    if anchor is None:
+        return False
+    for m in _FORECAST.finditer(span):
+        if m.start() < anchor[0] and not _CLAUSE_BREAK.search(span, m.end(), anchor[0]):
+            return True
     return False

@@ -939,3 +939,28 @@ def test_a_dateline_does_not_date_a_figure(line, value, as_of):
     doc, sents = make_document([line])
     claim = next(c for c in numeric(extract_claims(doc, sents)) if c.value == value)
     assert claim.as_of == as_of
+
+
+@pytest.mark.parametrize("line, value, modality", [
+    # A poll's projection of a result is a forecast, not a report of the count.
+    ("The exit poll gives the \"Yes\" option 64% of the vote and \"No\" 36%.", 64, "forecast"),
+    ("Exit poll by the Pulsar Institute: Yes 64%, No 36%.", 36, "forecast"),
+    ("Pulsar projects turnout at around 50%, the institute's director said.", 50, "forecast"),
+    ("Projected turnout \"around 50%\".", 50, "forecast"),
+    ("An exit poll by the Pulsar Institute had forecast 64%.", 64, "forecast"),
+    ("The exit poll had projected \"Yes\" at 64% and turnout at around 50%.", 50, "forecast"),
+    # ... but a past figure beside the forecast, or a count after the projection's
+    # clause, is not.
+    ("The bank expects unemployment to reach 7% next year, up from 5.8% in August.", 5.8,
+     "reported"),
+    ("The bank cut its growth forecast as the government spends 2.5 billion euros.", 2.5e9,
+     "asserted"),
+    # A quoted ballot option is no negation.
+    ("With 91% of stations counted, 61.4% voted \"Yes\" and 38.6% \"No\", the commission said.",
+     38.6, "reported"),
+    ("Officials said 40 people had not been found.", 40, "negated"),
+])
+def test_a_projection_is_a_forecast_and_a_quoted_option_no_negation(line, value, modality):
+    doc, sents = make_document([line])
+    claim = next(c for c in numeric(extract_claims(doc, sents)) if c.value == value)
+    assert claim.modality == modality
