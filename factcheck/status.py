@@ -202,14 +202,28 @@ def _one_page_pair(x: _Report, y: _Report, component: Mapping[str, str],
     return any(feats[c.id].outlet in pages_x for c in y.claims if component[c.id] in shared)
 
 
+# Where a figure starts in a claim's words: digits or a number word.
+_FIGURE_RE = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                        r"dozens?|hundreds?|thousands?|millions?|half)\b", re.I)
+
+
 def _denies(c: Claim, feats: Mapping[str, ClaimFeatures]) -> bool:
     """The claim denies its proposition (a refusal to confirm or deny is no denial).
 
     The claim's own words must carry the negation: a clause next to a denial
-    ("EU condemns ..., as China denies ...") is not itself a denial.
+    ("EU condemns ..., as China denies ...") is not itself a denial. A figure is
+    denied only by words before it ("denied that 300 had died"); after it they
+    deny something else or say what it counts ("had received 212 complaints and
+    rejected claims of fraud", "40 people had not been found").
     """
-    return (c.modality in NEGATIVE and feats[c.id].predicate not in OPEN_OBJECT_ACTS
-            and _negates(c.text))
+    if c.modality not in NEGATIVE or feats[c.id].predicate in OPEN_OBJECT_ACTS:
+        return False
+    text = c.text
+    if c.kind == NUMERIC:
+        figure = _FIGURE_RE.search(text)
+        if figure is not None:
+            text = text[:figure.start()]
+    return _negates(text)
 
 
 def _support_confidence(n: int) -> float:

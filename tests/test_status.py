@@ -146,3 +146,20 @@ def test_two_sources_giving_two_figures_in_one_sentence_still_conflict():
                          sentence_id=police.sentence_id)
     claims = [police, organisers, num("b", 40, counted="arrests", attributed_to="Interior ministry")]
     assert build(claims).status == CONTRADICTED
+
+
+@pytest.mark.parametrize("text, denies", [
+    # words after the figure deny something else, or say what it counts
+    ("The chairwoman said the commission had received 212 complaints and rejected claims of "
+     "fraud", False),
+    ("Officials said 212 complaints had not been upheld", False),
+    # words before it deny the figure
+    ("The commission denied that it had received 212 complaints", True),
+])
+def test_a_figure_is_denied_only_by_words_before_it(text, denies):
+    denial = num("a", 212, counted="complaints", text=text, modality="denied",
+                 attributed_to="Commission chairwoman")
+    plain = num("b", 212, counted="complaints", text="The commission received 212 complaints",
+                attributed_to="Commission")
+    a = build([denial, plain])
+    assert (a.status == CONTRADICTED) == denies
