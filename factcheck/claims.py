@@ -32,7 +32,7 @@ from .clauses import (
     split_statement,
     trim,
 )
-from .dates import DAY, SAME_DAY, DateMention, find_dates
+from .dates import DAY, SAME_DAY, YEAR, DateMention, find_dates
 from .models import EVENT, NUMERIC, QUOTE, STORY, TITLE, Claim, Document, Sentence, content_id
 from .modality import modality_of, without_dates
 from .places import entities_of, subject_of
@@ -391,6 +391,10 @@ _NOW = re.compile(r"\b(?:is|are)\s+now\b", re.IGNORECASE)  # "24 are now confirm
 # date is the event's; the count it brought is as of the report.
 _RESULT = re.compile(r",\s+[a-z]+ing\b")
 _WHEN_AFTER = re.compile(r"\s*,?\s*when\b")
+# A year naming a past event, with a relative clause on the event's noun phrase: "since
+# the 1998 Tamsk earthquake, which killed about 1,600 people", "the 2014 referendum,
+# when fewer than half took part". The clause tells of that event, so the year dates it.
+_YEAR_EVENT_AFTER = re.compile(r"(?:\s+[\w-]+){0,3}?\s*,\s*(?:which|when|where)\b")
 # A date right after a verb of saying dates the statement, which covers every clause
 # of it: "The ministry said on Monday that 40 had died, while 12 were missing".
 _STATED_BEFORE = re.compile(r"\b(?:said|says|say|told|tells|reported|reports|announced|"
@@ -422,7 +426,8 @@ def _count_date(dates: Sequence[DateMention], text: str, scope: tuple[int, int],
         events = [d for d in kept if d.end <= anchor[0] and (
             _RESULT.search(text, d.end, anchor[0]) or d.end <= scope[0] and
             not _STATED_BEFORE.search(text, max(0, d.start - 40), d.start) and
-            not _WHEN_AFTER.match(text, d.end))]
+            not _WHEN_AFTER.match(text, d.end) and
+            not (d.precision == YEAR and _YEAR_EVENT_AFTER.match(text, d.end)))]
         event_days = bool(events)
         kept = [d for d in kept if d not in events]
     date = _nearest_date(kept, *scope, anchor, statement)

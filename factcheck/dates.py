@@ -41,6 +41,12 @@ _YEAR = r"(?:1[89]\d\d|20\d\d|21\d\d)"
 _DASH = r"\s*[-–—]\s*"
 _FUTURE_CUE = r"(?:by|until|till|before|next|coming|from|starting)"
 
+# Events that recur, so that a year names which one.
+_RECURRING = (r"(?:referendum|referendums|election|elections|vote|poll|census|earthquake|quake|"
+              r"floods?|flooding|storm|hurricane|cyclone|typhoon|tsunami|eruption|outbreak|"
+              r"epidemic|pandemic|season|games|olympics|championships?|tournament|cup|budget|"
+              r"war|crisis|disaster|protests?|uprising|summit|campaign)")
+
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "Monday, October 28th, 2024", "October 24", "Oct. 27-28", "November 6, 2024"
     ("month_day", re.compile(
@@ -68,10 +74,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"the\s+same\s+day|"
         r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:days|weeks|months|years)\s+ago|"
         r"(?:a|one)\s+(?:day|week|month|year)\s+ago)\b", re.IGNORECASE)),
-    # A bare year after a preposition: "in 2023", "since 2014", "(2012–2014)".
+    # A bare year after a preposition: "in 2023", "since 2014", "(2012–2014)"; or naming
+    # which event of a recurring kind ("the 2014 referendum", "in the 2022 presidential
+    # election", "the 1998 Tamsk earthquake"). Without the event noun "the 2000 people"
+    # would be a year.
     ("year", re.compile(
         rf"(?:\b(?:in|since|by|until|from|during|before|after|of)\s+|\()(?P<year>{_YEAR})(?!\d)"
-        rf"(?:{_DASH}(?P<year2>{_YEAR})(?!\d))?")),
+        rf"(?:{_DASH}(?P<year2>{_YEAR})(?!\d))?|"
+        rf"\bthe\s+(?P<year3>{_YEAR})(?=\s+(?:[\w-]+\s+){{0,2}}?(?:{_RECURRING})\b)")),
 ]
 
 # Cheap prefilters: a pattern runs only when a word it needs occurs in the text.
@@ -196,7 +206,7 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date | None) -> tuple[str | No
             future = True
         return _iso_month(_nearest_year(month, 15, ref, future), month), MONTH, future
     if kind == "year":
-        return g["year"], YEAR, False
+        return g["year"] or g["year3"], YEAR, False
     if ref is None:
         return None, None, False
     if kind == "weekday":
@@ -317,7 +327,7 @@ def find_dates(text: str, published: str | None = None,
         if kind == "year" and text[start] == "(":
             span_start = start + 1
         elif kind == "year":
-            span_start = m.start("year")
+            span_start = m.start("year") if m.group("year") else m.start("year3")
         iso, precision, future = _resolve(kind, m, ref)
         before = text[max(0, start - 60):span_start]
         cue = (m.groupdict().get("cue") or "").lower()

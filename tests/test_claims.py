@@ -964,3 +964,18 @@ def test_a_projection_is_a_forecast_and_a_quoted_option_no_negation(line, value,
     doc, sents = make_document([line])
     claim = next(c for c in numeric(extract_claims(doc, sents)) if c.value == value)
     assert claim.modality == modality
+
+
+@pytest.mark.parametrize("line, value, as_of", [
+    # A year naming a past event dates the figures of that event's clause.
+    ("At the same point in the 2014 referendum it was 30.2%.", 30.2, "2014"),
+    ("Turnout was far below the 61% who voted in the 2022 presidential election.", 61, "2022"),
+    ("It was the deadliest quake since the 1998 Tamsk earthquake, which killed about 1,600 "
+     "people.", 1600, "1998"),
+    ("Turnout was higher than in the 2014 referendum, when 44.6% of voters took part.", 44.6,
+     "2014"),
+])
+def test_a_year_naming_a_past_event_dates_its_figures(line, value, as_of):
+    doc, sents = make_document([line])
+    claim = next(c for c in numeric(extract_claims(doc, sents)) if c.value == value)
+    assert claim.as_of == as_of

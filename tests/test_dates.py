@@ -85,3 +85,18 @@ def test_window_starts_and_event_dates_are_marked(text, since, event):
 ])
 def test_a_dateline_date_is_marked(text, dateline):
     assert find_dates(text, "2025-06-16")[0].dateline == dateline
+
+
+@pytest.mark.parametrize("text, year", [
+    ("At the same point in the 2014 referendum it was 30.2%", "2014"),
+    ("far below the 61% who voted in the 2022 presidential election", "2022"),
+    ("the deadliest since the 1998 Tamsk earthquake", "1998"),
+])
+def test_a_year_names_which_event_of_a_recurring_kind(text, year):
+    (d,) = find_dates(text, "2025-09-23")
+    assert (d.iso, d.text) == (year, year)
+
+
+@pytest.mark.parametrize("text", ["the 2000 people who marched", "the 2030 delegates voted"])
+def test_a_number_before_other_nouns_is_no_year(text):
+    assert find_dates(text, "2025-09-23") == []
