@@ -123,6 +123,13 @@ _DATELINE_BEFORE = re.compile(
     r"(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3},\s+){0,2}$")
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^()\n]{1,60}\)\s*)?[-–—]\s")
 
+# A weekday in a clause about the future is the coming one: "would file a challenge
+# with the court on Wednesday" in a Tuesday paper is tomorrow, not six days ago. The
+# future verb must stand in the date's own clause (no comma or stop between).
+_FUTURE_BEFORE = re.compile(
+    r"\b(?:will|would|shall|(?:is|are)\s+(?:to|due\s+to|set\s+to|expected\s+to|scheduled\s+to|"
+    r"going\s+to)|plans?\s+to|planning\s+to|intends?\s+to)\b[^.;,!?]*$", re.IGNORECASE)
+
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9, "ten": 10, "a": 1, "one": 1}
 
@@ -179,7 +186,8 @@ def _shift_months(ref: dt.date, months: int) -> tuple[int, int]:
     return total // 12, total % 12 + 1
 
 
-def _resolve(kind: str, m: re.Match[str], ref: dt.date | None) -> tuple[str | None, str | None, bool]:
+def _resolve(kind: str, m: re.Match[str], ref: dt.date | None,
+             ahead: bool = False) -> tuple[str | None, str | None, bool]:
     g = m.groupdict()
     cue = (g.get("cue") or "").strip().lower()
     future = bool(re.match(_FUTURE_CUE, cue)) if cue else False
@@ -211,7 +219,7 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date | None) -> tuple[str | No
         return None, None, False
     if kind == "weekday":
         wd = WEEKDAYS[g["wd"].lower()]
-        if "next" in cue:
+        if "next" in cue or ahead and "last" not in cue:
             ahead = (wd - ref.weekday()) % 7 or 7
             return (ref + dt.timedelta(days=ahead)).isoformat(), DAY, True
         back = (ref.weekday() - wd) % 7
@@ -328,7 +336,8 @@ def find_dates(text: str, published: str | None = None,
             span_start = start + 1
         elif kind == "year":
             span_start = m.start("year") if m.group("year") else m.start("year3")
-        iso, precision, future = _resolve(kind, m, ref)
+        ahead = kind == "weekday" and _FUTURE_BEFORE.search(text, max(0, start - 60), start) is not None
+        iso, precision, future = _resolve(kind, m, ref, ahead)
         before = text[max(0, start - 60):span_start]
         cue = (m.groupdict().get("cue") or "").lower()
         since = cue == "since" or _SINCE_BEFORE.search(before) is not None

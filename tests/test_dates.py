@@ -100,3 +100,16 @@ def test_a_year_names_which_event_of_a_recurring_kind(text, year):
 @pytest.mark.parametrize("text", ["the 2000 people who marched", "the 2030 delegates voted"])
 def test_a_number_before_other_nouns_is_no_year(text):
     assert find_dates(text, "2025-09-23") == []
+
+
+@pytest.mark.parametrize("text, iso, future", [
+    # 2025-09-23 is a Tuesday: a weekday in a clause about the future is the coming one
+    ("the party would file a challenge with the court on Wednesday", "2025-09-24", True),
+    ("The minister will visit the region on Friday", "2025-09-26", True),
+    ("40 people died on Monday", "2025-09-22", False),
+    ("He said on Monday he will resign", "2025-09-22", False),
+    ("The talks, which will resume, began on Monday", "2025-09-22", False),
+])
+def test_a_weekday_in_a_future_clause_is_the_coming_one(text, iso, future):
+    (d,) = find_dates(text, "2025-09-23")
+    assert (d.iso, d.future) == (iso, future)
