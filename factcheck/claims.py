@@ -342,7 +342,7 @@ def _quote_words(s_text: str, q: Quote, base: int) -> int:
 
 
 def _same_day(date: DateMention, ctx: Context) -> DateMention:
-    """'The same day' is the day last named before it in the document."""
+    """'The same day', 'that evening': the day last named before it in the document."""
     if date.precision != SAME_DAY:
         return date
     if ctx.last_date is None:

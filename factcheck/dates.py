@@ -17,7 +17,7 @@ DAY = "day"
 MONTH = "month"
 YEAR = "year"
 APPROXIMATE = "approximate"
-SAME_DAY = "same-day"  # "the same day": resolved by the caller to the day mentioned before
+SAME_DAY = "same-day"  # "the same day", "that evening": the caller resolves it to the day named before
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "febr": 2, "march": 3, "mar": 3,
@@ -71,7 +71,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:in\s+)?the\s+(?:coming|next|past|last)\s+(?:few\s+)?(?:days|weeks|months)|"
         r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|an?|one)\s+(?:minutes?|hours?)\s+ago|"
         r"(?:by|before|until|at)\s+the\s+end\s+of\s+(?:the|this|next)\s+(?:week|month|year)|"
-        r"the\s+same\s+day|"
+        r"the\s+same\s+(?:day|morning|afternoon|evening|night)|"
+        r"that\s+(?:day|morning|afternoon|evening|night)|"
         r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:days|weeks|months|years)\s+ago|"
         r"(?:a|one)\s+(?:day|week|month|year)\s+ago)\b", re.IGNORECASE)),
     # A bare year after a preposition: "in 2023", "since 2014", "(2012–2014)"; or naming
@@ -92,7 +93,7 @@ _MONTH_NAMES = frozenset(m.capitalize() for m in MONTHS)
 _WEEKDAY_NAMES = frozenset(w.capitalize() for w in WEEKDAYS)
 _RELATIVE_WORDS = frozenset({"today", "yesterday", "tomorrow", "tonight", "this", "earlier",
                              "later", "last", "next", "past", "previous", "coming", "ago", "same",
-                             "end"})
+                             "end", "that"})
 
 # A date that names when an event happened rather than when a figure was counted:
 # a possessive ("Monday's earthquake", "last week’s vote") or one after an event noun
@@ -227,8 +228,9 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date | None,
             back = 7
         return (ref - dt.timedelta(days=back)).isoformat(), DAY, False
     rel = re.sub(r"\s+", " ", g["rel"].lower())
-    if rel == "the same day":
-        return None, SAME_DAY, False  # the caller knows which day was meant before
+    if rel.startswith(("the same ", "that ")):
+        # "the same day", "that evening": the caller knows which day was named before
+        return None, SAME_DAY, False
     if rel.endswith(("minute ago", "minutes ago", "hour ago", "hours ago")):
         return ref.isoformat(), DAY, False
     if " end of " in rel:

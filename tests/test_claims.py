@@ -979,3 +979,11 @@ def test_a_year_naming_a_past_event_dates_its_figures(line, value, as_of):
     doc, sents = make_document([line])
     claim = next(c for c in numeric(extract_claims(doc, sents)) if c.value == value)
     assert claim.as_of == as_of
+
+
+def test_that_evening_is_the_day_the_document_named_before():
+    doc, sents = make_document([
+        "The ferry capsized in the strait on 24 October.",
+        "Waves of up to four metres were reported in the area that evening."])
+    claim = next(c for c in numeric(extract_claims(doc, sents)) if c.value == 4)
+    assert claim.as_of == "2024-10-24"

@@ -113,3 +113,15 @@ def test_a_number_before_other_nouns_is_no_year(text):
 def test_a_weekday_in_a_future_clause_is_the_coming_one(text, iso, future):
     (d,) = find_dates(text, "2025-09-23")
     assert (d.iso, d.future) == (iso, future)
+
+
+@pytest.mark.parametrize("text", ["reported in the area that evening", "police left that night",
+                                  "on the same morning", "the same day"])
+def test_that_evening_is_the_day_named_before(text):
+    (d,) = find_dates(text, "2025-06-17")
+    assert (d.iso, d.precision) == (None, "same-day")
+
+
+@pytest.mark.parametrize("text", ["He said that the evening was calm", "that was the day"])
+def test_that_as_a_conjunction_or_pronoun_is_no_date(text):
+    assert find_dates(text, "2025-06-17") == []
