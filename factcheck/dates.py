@@ -221,8 +221,8 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date | None,
     if kind == "weekday":
         wd = WEEKDAYS[g["wd"].lower()]
         if "next" in cue or ahead and "last" not in cue:
-            ahead = (wd - ref.weekday()) % 7 or 7
-            return (ref + dt.timedelta(days=ahead)).isoformat(), DAY, True
+            days = (wd - ref.weekday()) % 7 or 7
+            return (ref + dt.timedelta(days=days)).isoformat(), DAY, True
         back = (ref.weekday() - wd) % 7
         if "last" in cue and back == 0:
             back = 7

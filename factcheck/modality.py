@@ -55,7 +55,8 @@ _CLAUSE_BREAK = re.compile(r"[;.]\s|\s(?:as|while|whereas|but|when|after|because
                            r"though|since|than)\s", re.IGNORECASE)
 # A quoted single word names the word ('"No" 36%', a ballot option): no negation.
 # A claim's span may end before the closing mark ('... and 38.6% "No').
-_QUOTED_WORD = re.compile(r"[\"“”‘’']\s*\w+\s*(?:[\"“”‘’']|$)")
+# An apostrophe inside a word ("didn’t") opens no quotation.
+_QUOTED_WORD = re.compile(r"(?<!\w)[\"“”‘’']\s*\w+\s*(?:[\"“”‘’']|$)")
 _NEGATED = re.compile(r"\b(?:not|never|none|nor)\b|\bno\b(?!\.?\s*\d)|n[’']t\b", re.IGNORECASE)
 _WORD_RE = re.compile(r"[a-z]+")
 _PLAN_WORDS = frozenset({"plan", "plans", "planning", "planned", "intend", "intends", "intending",

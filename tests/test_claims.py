@@ -959,6 +959,7 @@ def test_a_dateline_does_not_date_a_figure(line, value, as_of):
     ("With 91% of stations counted, 61.4% voted \"Yes\" and 38.6% \"No\", the commission said.",
      38.6, "reported"),
     ("Officials said 40 people had not been found.", 40, "negated"),
+    ("Officials said 40 people were missing but rescuers didn’t", 40, "negated"),
 ])
 def test_a_projection_is_a_forecast_and_a_quoted_option_no_negation(line, value, modality):
     doc, sents = make_document([line])
