@@ -18,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from factcheck.dates import find_dates
 from factcheck.features import ClaimFeatures, claim_origin
 from factcheck.grouping import Groups
 from factcheck.intervals import NOT_A_COUNT, claimed_interval, time_window, value_interval
@@ -220,7 +221,11 @@ def _denies(c: Claim, feats: Mapping[str, ClaimFeatures]) -> bool:
         return False
     text = c.text
     if c.kind == NUMERIC:
-        figure = _FIGURE_RE.search(text)
+        # a date's digits ("SAN AURELIO, June 15 (Agency) - ...") are no figure
+        undated = text
+        for d in find_dates(text):
+            undated = undated[:d.start] + " " * (d.end - d.start) + undated[d.end:]
+        figure = _FIGURE_RE.search(undated)
         if figure is not None:
             text = text[:figure.start()]
     return _negates(text)

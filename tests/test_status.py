@@ -155,6 +155,7 @@ def test_two_sources_giving_two_figures_in_one_sentence_still_conflict():
     ("Officials said 212 complaints had not been upheld", False),
     # words before it deny the figure
     ("The commission denied that it had received 212 complaints", True),
+    ("On 3 June the commission denied that it had received 212 complaints", True),
 ])
 def test_a_figure_is_denied_only_by_words_before_it(text, denies):
     denial = num("a", 212, counted="complaints", text=text, modality="denied",
