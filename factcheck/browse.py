@@ -104,8 +104,8 @@ DESCRIPTIONS: dict[str, dict[str, Any]] = {
             "relay": "Who passed the claim on between the source and the outlet (a news agency, say).",
             "as_of": "Date the claim refers to: ISO day, month (YYYY-MM) or year.",
             "as_of_precision": "Precision of as_of: day, month, year or approximate.",
-            "modality": "How it is put: asserted, reported, confirmed, denied, planned (a forecast), "
-                        "hedged or negated.",
+            "modality": "How it is put: asserted, reported, confirmed, denied, planned (a plan), "
+                        "forecast (a projection), hedged or negated.",
             "predicate": "Normalised act for event claims (confirm, deny, send, condemn...).",
             "entities": "Normalised names the claim mentions (JSON list), used for matching.",
             "check_worthiness": "0 to 1: how much the claim is worth checking.",
@@ -159,7 +159,7 @@ DESCRIPTIONS: dict[str, dict[str, Any]] = {
             "high": "Upper bound of a reported range.",
             "qualifier": ("claims", "qualifier"),
             "as_of": "Date the value refers to, when the reports give one.",
-            "modality": "How it was put (a planned value is a forecast, not a report).",
+            "modality": "How it was put (a planned or forecast value is a plan or a projection, not a report).",
             "confidence": "0 to 1: how likely this value is the true one.",
             "n_claims": "Number of claims reporting this value.",
             "outlets": "Outlets that reported this value, comma-separated.",

@@ -89,7 +89,7 @@ class Claim:
     relay: str | None = None  # who passed it on ("Kyodo" in "Kyodo, citing ...")
     as_of: str | None = None  # ISO date, month (YYYY-MM) or year the claim refers to
     as_of_precision: str | None = None  # day, month, year, approximate
-    modality: str = "asserted"  # asserted, reported, confirmed, denied, planned, hedged, negated
+    modality: str = "asserted"  # asserted, reported, confirmed, denied, planned, forecast, hedged, negated
     predicate: str | None = None  # normalised act for events: confirm, deny, send, condemn...
     entities: tuple[str, ...] = ()  # normalised names the claim mentions (for matching)
     check_worthiness: float = 0.0
