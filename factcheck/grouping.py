@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from factcheck.features import ClaimFeatures, place_of, quantity_unit, vague_place
 from factcheck.intervals import NOT_A_COUNT, time_window
 from factcheck.matching import compare_claims
-from factcheck.measures import WEAK_MEASURES, measures_differ
+from factcheck.measures import WEAK_MEASURES, ballot_options, measures_differ
 from factcheck.models import NUMERIC, Claim, Match
 
 # Average linkage: a claim (or group) joins a group when its mean similarity to the
@@ -133,13 +133,20 @@ def _split_by_measure(members: Sequence[str], feats: Mapping[str, ClaimFeatures]
     if len({w for i in named for w in words[i]}) < 2:
         return [sorted(members)]
     groups = Groups(named)
+    # Figures sharing a word are one quantity, unless that would put two ballot options
+    # in one ("Yes" and "No" are both shares "of the vote"): a share naming no option
+    # joins the first it meets.
+    options = {i: ballot_options(words[i]) for i in named}
     first: dict[str, str] = {}
     for i in named:
         for w in sorted(words[i]):
-            if w in first:
-                groups.union(first[w], i)
-            else:
+            if w not in first:
                 first[w] = i
+                continue
+            ra, rb = groups.find(first[w]), groups.find(i)
+            if ra != rb and len(options[ra] | options[rb]) <= 1:
+                groups.union(ra, rb)
+                options[groups.find(ra)] = options[ra] | options[rb]
     parts = {groups.find(i): groups.members[groups.find(i)] for i in named}
     if len(parts) < 2:
         return [sorted(members)]

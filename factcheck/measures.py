@@ -285,6 +285,66 @@ def _phrase_before(tokens: Sequence[str]) -> tuple[list[str], bool]:
     return words[::-1], False
 
 
+BALLOT = "vote "  # prefix of the word naming the ballot option a share was cast for
+# A ballot option named next to a share of the vote: a quoted word ('61.4% voted "Yes"',
+# 'gives "No" 36%', 'the "Leave" side won 52%'), a bare Yes/No against the figure ('Yes
+# 64%'), or a verb of backing or opposing ('61.4% of voters backed', '38.6% voted
+# against'). A comma, "and", a clause end or another figure stands between two figures'
+# options, so '"Yes" 64% and "No" 36%' gives each its own.
+_OPTION_TOKEN_RE = re.compile(r"[“\"‘'][^“”\"‘’'\d]{1,30}[”\"’']|[\w’'-]+|[^\w\s]")
+_OPTION_QUOTED_RE = re.compile(r"^[“\"‘']([A-Z][\w-]*(?: [\w-]+)?)[”\"’']$")
+_OPTION_YES = frozenset("""backed back backs approved approve approves supports supported endorsed
+endorse endorses""".split())
+_OPTION_NO = frozenset("rejected reject rejects opposed oppose opposes".split())
+_VOTE_VERBS = frozenset({"vote", "voted", "votes", "voting"})
+_OPTION_STOPS = frozenset({",", ";", ":", ".", "(", ")", "—", "–", "and", "while", "but", "whereas"})
+OPTION_WORDS_BEFORE = 7  # words read back from a share ("backed a seven-year term with 61.4%")
+OPTION_WORDS_AFTER = 4  # words read on after it ("61.4% of voters backed", '60.8% voting "Yes"')
+
+
+def _option_of(token: str, adjacent: bool, following: str | None, preceding: str | None) -> str | None:
+    """The option one word names, given its neighbours in reading order."""
+    quoted = _OPTION_QUOTED_RE.match(token)
+    if quoted:
+        return quoted.group(1).lower()
+    low = token.lower()
+    if adjacent and token in {"Yes", "No", "YES", "NO"}:  # "Yes 64%", not "No more than 40%"
+        return low
+    if low in _OPTION_YES:
+        return "yes"
+    if low in _OPTION_NO:
+        return "no"
+    after_vote = (preceding or "").lower() in _VOTE_VERBS
+    if low == "against" and (after_vote or following is None or following.lower() in _OPTION_STOPS):
+        return "no"  # "voted against", "39% against", not "gained 0.4% against the euro"
+    if low == "for" and after_vote or low in {"favour", "favor"} and (preceding or "").lower() == "in":
+        return "yes"
+    return None
+
+
+def ballot_option(text: str, span: tuple[int, int]) -> str | None:
+    """The ballot option a share of the vote counts, read next to its figure, or None."""
+    def walk(tokens: Sequence[str], limit: int, backwards: bool) -> str | None:
+        for k, token in enumerate(tokens[:limit]):
+            if token[:1].isdigit() or token.lower() in _OPTION_STOPS:
+                return None
+            later = tokens[k - 1] if backwards and k else None if backwards else \
+                tokens[k + 1] if k + 1 < len(tokens) else None
+            earlier = tokens[k + 1] if backwards and k + 1 < len(tokens) else None if backwards else \
+                tokens[k - 1] if k else None
+            option = _option_of(token, k == 0, later, earlier)
+            if option:
+                return option
+        return None
+
+    after = _OPTION_TOKEN_RE.findall(text[span[1]:span[1] + 80])
+    k = 0
+    while k < len(after) and (after[k].lower() in _SCALE_WORDS or after[k] == "%"):
+        k += 1
+    before = _OPTION_TOKEN_RE.findall(text[max(0, span[0] - 100):span[0]])
+    return walk(after[k:], OPTION_WORDS_AFTER, False) or walk(before[::-1], OPTION_WORDS_BEFORE, True)
+
+
 def _is_limit(text: str, span: tuple[int, int]) -> bool:
     """A limit word within LIMIT_WORDS words of the figure, on its side of any other figure
     or comma ("238 passengers, fewer than its licensed capacity of 250": 238 is no limit)."""
@@ -347,6 +407,13 @@ def _claim_measure(claim: Claim, documents: Mapping[str, Document], text: str, o
             return Measure(kinds[0], frozenset(), per, False, year, rate_word)
         return Measure(unit, frozenset(kinds[:1]), per, False, year, rate_word)
     stems = frozenset(_stem(w) for w in words)
+    option = ballot_option(text, span) if unit in {"percent", ""} else None
+    if option:
+        # Which option a share was cast for is what it measures: "Yes" and "No" shares are
+        # two quantities, and neither is the turnout. The words around it ("voted",
+        # "of voters backed") only say that it is a share of the vote, as "36% of the
+        # vote" says without naming the option.
+        return Measure(unit, frozenset({BALLOT + option, SHARE_OF + "vote"}), per, False, year, rate_word)
     if unit == "percent" and words and words is after and _share_of(tail):
         # "22% of suspected cases" is a share of the cases, not a rate of cases: the
         # whole it divides is named, so it meets only shares of that whole.
@@ -365,5 +432,12 @@ def measures_differ(a: Measure, b: Measure) -> bool:
         if not (a.words - WEAK_MEASURES) & (b.words - WEAK_MEASURES):
             return True
     sa, sb = a.words - WEAK_MEASURES, b.words - WEAK_MEASURES
+    if ballot_options(sa) and ballot_options(sb) and ballot_options(sa) != ballot_options(sb):
+        return True  # "Yes" and "No" are both shares of the vote, of two options
     return bool(sa and sb and not sa & sb)
+
+
+def ballot_options(words: frozenset[str]) -> frozenset[str]:
+    """The measured words that name a ballot option."""
+    return frozenset(w for w in words if w.startswith(BALLOT))
 

@@ -362,3 +362,45 @@ def test_a_limit_is_not_the_count_it_limits():
 def test_link_verbs_and_adverbs_are_no_measure(text, value, words):
     counted = "percent" if "%" in text else None
     assert set(measured(text, value, counted).words) == words
+
+
+@pytest.mark.parametrize("text, value, words", [
+    # The ballot option next to a share is what the share counts, quoted or bare.
+    ('with 91% of stations counted, 61.4% voted "Yes" and 38.6% "No"', 61.4, {"vote yes", "of vote"}),
+    ('with 91% of stations counted, 61.4% voted "Yes" and 38.6% "No"', 38.6, {"vote no", "of vote"}),
+    ('with 91% of stations counted, 61.4% voted "Yes" and 38.6% "No"', 91, {"of station"}),
+    ("Exit poll: Yes 64%, No 36%", 64, {"vote yes", "of vote"}),
+    ("Exit poll: Yes 64%, No 36%", 36, {"vote no", "of vote"}),
+    ('The "Leave" side won 52% of the vote', 52, {"vote leave", "of vote"}),
+    ("61.4% of voters backed the amendments and 38.6% voted against", 61.4, {"vote yes", "of vote"}),
+    ("61.4% of voters backed the amendments and 38.6% voted against", 38.6, {"vote no", "of vote"}),
+    ("61% in favour, 39% against.", 39, {"vote no", "of vote"}),
+    ('confirms "Yes" win with 60.8%, turnout 52.3%', 52.3, {"crowd"}),
+])
+def test_a_ballot_option_is_what_a_share_counts(text, value, words):
+    assert set(measured(text, value, "percent").words) == words
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The crown gained 0.4% against the euro", 0.4),  # a currency's rise
+    ("No more than 40% of voters took part", 40),  # "No" opening a phrase
+    ("Support for the party rose to 31%", 31),  # a noun of backing, not a vote
+])
+def test_no_ballot_option(text, value):
+    assert not any(w.startswith("vote ") for w in measured(text, value, "percent").words)
+
+
+def test_yes_and_no_shares_and_turnout_are_three_quantities():
+    texts = {"t": 'Turnout was 52.3%, with 60.8% voting "Yes" and 39.2% "No".',
+             "u": "Turnout was 52.3%. The final count gave Yes 60.8%, No 39.2%."}
+    d = {k: Document(id=k, path=f"/news/{k}.txt", text=t, outlet=k.upper(), published="2025-09-23")
+         for k, t in texts.items()}
+    claims = []
+    for k, text in texts.items():
+        for n, value in enumerate((52.3, 60.8, 39.2)):
+            start = text.index(f"{value}%")
+            claims.append(Claim(id=f"{k}{n}", document_id=k, sentence_id=f"{k}s", start=start, end=start + 5,
+                                text=text[start:start + 5], kind=NUMERIC, value=value, counted="percent"))
+    pairs = {(m.claim_a, m.claim_b) for m in match_claims(claims, d)
+             if not m.relation.startswith("same-document")}
+    assert pairs == {("t0", "u0"), ("t1", "u1"), ("t2", "u2")}
