@@ -54,6 +54,7 @@ receives received allocated earmarked aside stands now nearly almost roughly aro
 pass passes passed passing top tops topped exceed exceeds exceeded surpass surpassed near nears
 neared remain remains remained show shows showed shown insist insists insisted come comes came
 project projects projected clear clears cleared double doubled twice triple tripled
+accounted account accounts represented represent represents made make makes
 """.split())
 # Adverbs ("comfortably above", "sharply higher") say how, never what is measured; read
 # on words longer than ADVERB_MIN_CHARS ("rally", "tally" are nouns).
@@ -81,8 +82,12 @@ _PEOPLE_KINDS = (
     ("trapped", re.compile(r"\b(?:trapped|buried|under the rubble|unaccounted)\b", re.I)),
     ("deaths", re.compile(r"\b(?:killed|died|dead|death|perished)\b", re.I)),
     ("affected", re.compile(r"\b(?:affected|without power|without water|lack\w* access)\b", re.I)),
+    ("passenger", re.compile(r"\b(?:aboard|on board|onboard)\b", re.I)),
 )
-_COUNTED_KINDS = frozenset({"displaced", "injured", "deaths"})  # counted classes of their own
+# Counted classes of their own. People on board a vessel are its passengers as reports
+# count them ("300 aboard", "300 people on board", "300 passengers").
+_COUNTED_KINDS = frozenset({"displaced", "injured", "deaths", "passenger"})
+_COUNTED_ALIASES = {"aboard": "passenger", "onboard": "passenger"}
 _TOKEN_RE = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*|[%€$£¥]|[^\w\s]")
 _NUMBER_WORDS = frozenset("""a an one two three four five six seven eight nine ten eleven twelve
 dozen dozens hundred hundreds thousand thousands million millions billion billions tens scores
@@ -355,6 +360,55 @@ def _is_limit(text: str, span: tuple[int, int]) -> bool:
     return bool(_LIMIT_RE.search(" ".join(before + after)))
 
 
+_NUMBER_OF_RE = re.compile(r"\bnumbers? of\s+((?:[\w'’-]+\s+){0,4})", re.I)
+_IRREGULAR_PLURALS = frozenset({"people", "children", "men", "women", "police", "staff"})
+# A clause's start before a figure: what is read before it stays in its clause.
+_CLAUSE_BREAK_RE = re.compile(r"[.;:!?]\s|\d")
+
+
+def _plural_noun(word: str) -> bool:
+    low = word.lower()
+    return low in _IRREGULAR_PLURALS or (
+        len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is")) and _content(word))
+
+
+def _counted_noun(word: str) -> str:
+    """A plural noun as the class it counts ("cases" -> "case", "residents" -> "people")."""
+    from factcheck.quantities import COUNTED_CLASSES
+
+    low = word.lower()
+    if low in COUNTED_CLASSES:
+        return COUNTED_CLASSES[low]
+    if low.endswith("ies") and len(low) > 4:
+        return low[:-3] + "y"
+    if low.endswith(("ches", "shes", "sses", "xes")):
+        return low[:-2]
+    return low[:-1] if low.endswith("s") and low not in _IRREGULAR_PLURALS else low
+
+
+def _clause_before(text: str, start: int) -> str:
+    """The words of the figure's clause before it, from its last break or figure."""
+    head = text[max(0, start - CONTEXT_CHARS):start]
+    return _CLAUSE_BREAK_RE.split(head)[-1]
+
+
+def _number_of(clause: str) -> tuple[str, str] | None:
+    """("suspected", "case") for "the number of suspected cholera cases in ... rose to":
+    the word after "number of" and the counted noun the phrase is headed by."""
+    found = None
+    for found in _NUMBER_OF_RE.finditer(clause):
+        pass
+    if found is None:
+        return None
+    words = found.group(1).split()
+    for w in words:
+        if w.lower() in STOPWORDS or w.lower() in _LINK_WORDS:
+            break
+        if _plural_noun(w):
+            return words[0].lower(), _counted_noun(w)
+    return None
+
+
 def claim_measure(claim: Claim, documents: Mapping[str, Document]) -> Measure:
     """What a numeric claim measures: unit, measured words, per-unit, earlier year and
     whether it is a limit."""
@@ -366,7 +420,13 @@ def claim_measure(claim: Claim, documents: Mapping[str, Document]) -> Measure:
 
 def _claim_measure(claim: Claim, documents: Mapping[str, Document], text: str, offset: int,
                    span: tuple[int, int] | None) -> Measure:
-    counted = claim.counted
+    counted = _COUNTED_ALIASES.get(claim.counted or "", claim.counted)
+    before_clause = _clause_before(text, span[0]) if span else ""
+    number_of = _number_of(before_clause)
+    if number_of and counted in {None, "", number_of[0]}:
+        # "The number of suspected cholera cases ... rose to 842" counts cases, not
+        # "suspected": the phrase's head noun, not its first word, is what is counted.
+        counted = number_of[1]
     unit = counted
     near = text[span[0] - 2:span[1]] if span else claim.text
     near_tokens = _tokens(near)
@@ -398,11 +458,26 @@ def _claim_measure(claim: Claim, documents: Mapping[str, Document], text: str, o
     after, per = _phrase_after(tail, unit)
     pronoun = False
     words = after
+    if words and not {_stem(w) for w in words} - WEAK_MEASURES:
+        # "Invalid ballots accounted for 1.9% of the total": the words after say only
+        # that it is a share; the thing measured is named before.
+        before, _ = _phrase_before(_tokens(text[:span[0]]))
+        words = before if {_stem(w) for w in before} - WEAK_MEASURES else words
     if not words:
         words, pronoun = _phrase_before(_tokens(text[:span[0]]))
+        if not unit and words and _plural_noun(words[-1]) and not pronoun:
+            # "Cholera cases in Kilawe pass 800": a bare figure counts the plural noun
+            # it is linked to, as "800 cholera cases" does.
+            unit = _counted_noun(words[-1])
+            if unit not in MEASURED_UNITS:
+                return Measure(unit, frozenset(), per, False, year, rate_word)
     if unit == "people":
         clause = text[span[0]:span[1] + 80]
         kinds = [k for k, cue in _PEOPLE_KINDS if cue.search(clause)]
+        if not kinds:
+            # "The number of people confirmed dead ... rose to 24": what happened to them
+            # is said before the figure.
+            kinds = [k for k, cue in _PEOPLE_KINDS if cue.search(before_clause)]
         if kinds and kinds[0] in _COUNTED_KINDS:  # "people were treated for injuries": the injured
             return Measure(kinds[0], frozenset(), per, False, year, rate_word)
         return Measure(unit, frozenset(kinds[:1]), per, False, year, rate_word)

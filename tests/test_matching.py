@@ -353,7 +353,7 @@ def test_a_limit_is_not_the_count_it_limits():
 
 @pytest.mark.parametrize("text, value, words", [
     # A verb of reaching or showing links the measured noun to its figure; it is no measure.
-    ("Cholera cases in Kilawe pass 800", 800, {"cholera", "case"}),
+    ("Cholera cases in Kilawe pass 8.2%", 8.2, {"cholera", "case"}),
     ("The case fatality rate in Kilawe remains at 2.3%", 2.3, {"case", "fatality", "rate"}),
     ("its own count showed turnout below 40%", 40, {"crowd"}),
     # An adverb says how, not what.
@@ -404,3 +404,26 @@ def test_yes_and_no_shares_and_turnout_are_three_quantities():
     pairs = {(m.claim_a, m.claim_b) for m in match_claims(claims, d)
              if not m.relation.startswith("same-document")}
     assert pairs == {("t0", "u0"), ("t1", "u1"), ("t2", "u2")}
+
+
+@pytest.mark.parametrize("text, value, counted, unit", [
+    # "number of X" counts the phrase's head noun, not its first word.
+    ("The number of suspected cholera cases in Kilawe Region has risen to 842", 842, "suspected", "case"),
+    ("as the number of suspected cases in the region rose above 1,000", 1000, None, "case"),
+    # what happened to counted people may be said before the figure
+    ("The number of people confirmed dead in the capsizing rose to 24", 24, "people", "deaths"),
+    ("The number of people who have died of cholera has risen to 34", 34, "people", "deaths"),
+    # a bare figure linked to a plural noun counts it
+    ("Cholera cases in Kilawe pass 800", 800, None, "case"),
+    # people on board are passengers as reports count them
+    ("Ferry capsizes off the coast with about 300 aboard", 300, "aboard", "passenger"),
+    ("The ferry had 300 people on board", 300, "people", "passenger"),
+    ("all 150 people on board were killed", 150, "people", "deaths"),
+])
+def test_what_is_counted_is_read_before_the_figure_too(text, value, counted, unit):
+    assert measured(text, value, counted).unit == unit
+
+
+def test_a_share_accounted_for_by_a_named_thing_measures_it():
+    m = measured("Invalid ballots accounted for 1.9% of the total", 1.9, "percent")
+    assert {"invalid", "ballot"} <= set(m.words)
