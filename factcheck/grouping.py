@@ -205,15 +205,20 @@ def _group_numbers(numeric: Sequence[str], feats: Mapping[str, ClaimFeatures],
         c = feats[i].claim
         keyed[(feats[i].story or "", unit[i], subject[i] or "", feats[i].scope)].append(i)
     _join_places_sharing_a_figure(keyed, feats)
-    # A subject-less group joins the only subject its quantity has in its story.
+    # A subject-less group joins the only subject its quantity has in its story, or the
+    # one that holds most of its figures: a story's count is of the place it is about
+    # unless a figure names another ("611 cases in Ntoro district" beside the region's).
     subjects: dict[tuple, list[tuple]] = defaultdict(list)
     for key in keyed:
         if key[2]:
             subjects[(key[0], key[1], key[3])].append(key)
     for key in [k for k in keyed if not k[2]]:
-        known = subjects.get((key[0], key[1], key[3]), [])
-        if len(known) == 1:
-            keyed[known[0]].extend(keyed.pop(key))
+        known = sorted(subjects.get((key[0], key[1], key[3]), []))
+        if not known:
+            continue
+        main = min(known, key=lambda k: (-len(keyed[k]), k))
+        if 2 * len(keyed[main]) > sum(len(keyed[k]) for k in known):
+            keyed[main].extend(keyed.pop(key))
     # One quantity key, several owners named ("Russian troops" / "North Korean troops"
     # in one region): one group per owner, figures that name none join the largest.
     out: list[list[str]] = []

@@ -181,6 +181,38 @@ def _place_before_is_the_counts(text: str, m: re.Match, clause_start: int, start
     return head in _MEASURE_HEADS or head == noun or head in COUNTED_CLASSES or head in _POSSESSED
 
 
+# A place named as such opening the clause of a figure, as its subject ("Ntoro district
+# alone has recorded 611 cases", "Dembaya's Kilawe Region has recorded 1,200"): the
+# figure is that place's. The word after it must go on with the clause (a verb, "alone"),
+# not make the place a modifier ("Ntoro district officials said 611"), and the clause runs
+# on to the figure with no aside or other name between.
+_PLACE_KINDS = r"(?:district|region|province|county|state|city|town|village|municipality|prefecture|governorate|territory)"
+_NAMED_PLACE_SUBJECT = re.compile(
+    r"(?:[A-Z][\w’'-]*[’']s?\s+)?(?:the\s+)?(?P<place>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)\s+"
+    + _PLACE_KINDS + r"\s+(?P<next>[a-z]+)\b", re.I)
+_GOES_ON = frozenset({"alone", "itself", "has", "have", "had", "is", "was", "now", "also", "saw", "sees",
+                      "accounts", "accounted"})
+# A figure for the whole country ("Nationwide, 2,150 cases", "Across the country there are
+# 2,100 cases") is the national total, not one of its regions'.
+NATIONWIDE = "nationwide"
+_NATIONWIDE_RE = re.compile(r"\b(?:nationwide|nation-wide|countrywide|across the (?:whole )?(?:country|nation))\b",
+                            re.I)
+
+
+def _named_place_opening(text: str, clause_start: int, start: int) -> str | None:
+    m = _NAMED_PLACE_SUBJECT.match(text, clause_start + len(text[clause_start:start]) -
+                                   len(text[clause_start:start].lstrip()))
+    if m is None or m.end() > start or not m.group("place")[:1].isupper():
+        return None
+    following = m.group("next")
+    if following not in _GOES_ON and not following.endswith("ed"):
+        return None
+    between = text[m.end():start]
+    if re.search(r"[,;:(—–]|\b[A-Z]", between):
+        return None  # a speaker or an aside stands between: "Ntoro district, the minister said, ..."
+    return _place_name(m.group("place"))
+
+
 def subject_of(text: str, start: int, after: int, clause_start: int, end: int,
                noun: str | None = None) -> str | None:
     """What a quantity is about, as the sentence itself says: the place named after it
@@ -215,4 +247,9 @@ def subject_of(text: str, start: int, after: int, clause_start: int, end: int,
             place = _place_of_match(text, m)
             if place is not None and _place_before_is_the_counts(text, m, clause_start, start, noun):
                 return place
+    opening = _named_place_opening(text, clause_start, start)
+    if opening is not None:
+        return opening
+    if origin is None and _NATIONWIDE_RE.search(text, clause_start, stop.start() if stop else end):
+        return NATIONWIDE
     return origin

@@ -415,6 +415,23 @@ def test_a_region_and_its_country_with_other_figures_stay_apart():
     assert home(assertions, small) != home(assertions, small2)  # small figures coincide too easily
 
 
+def test_a_subjectless_figure_joins_the_place_most_figures_name():
+    docs = {
+        "r1": page("r1", "Outlet A", "Cholera cases in Kilawe rose to 1,300."),
+        "r2": page("r2", "Outlet B", "Kilawe has recorded 1,350 cholera cases."),
+        "r3": page("r3", "Outlet C", "Ntoro district alone has recorded 611 cholera cases."),
+        "r4": page("r4", "Outlet D", "Cholera cases keep rising: officials counted over 1,340 infections."),
+    }
+    region = [figure(docs["r1"], "Cholera cases in Kilawe rose to 1,300", 1300, "case", subject="kilawe"),
+              figure(docs["r2"], "Kilawe has recorded 1,350 cholera cases", 1350, "case", subject="kilawe")]
+    district = figure(docs["r3"], "Ntoro district alone has recorded 611 cholera cases", 611, "case",
+                      subject="ntoro")
+    bare = figure(docs["r4"], "officials counted over 1,340 infections", 1340, "case")
+    assertions = build([*region, district, bare], docs)
+    assert home(assertions, bare) == home(assertions, region[0]) == home(assertions, region[1])
+    assert home(assertions, district).claim_ids == (district.id,)
+
+
 # --- what is measured ---------------------------------------------------------------
 
 BUDGET = [

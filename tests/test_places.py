@@ -27,6 +27,13 @@ def claim_with(claims, value):
     ("Nine dead, more than 100 missing as ferry capsizes off Calvera.", 100, None),
     ("Rescuers search for more than 100 missing after ferry overturns in Marenas.", 100, None),
     ("About 300 people were evacuated from Velika Brda.", 300, "velika brda"),
+    # A place named as such as the subject of the figure's clause.
+    ("Ntoro district alone has recorded 611 suspected cases.", 611, "ntoro"),
+    ("Dembaya's Kilawe Region has recorded 1,200 suspected cases.", 1200, "kilawe"),
+    ("Ntoro district officials said 611 cases were recorded.", 611, None),
+    # The whole country's figure.
+    ("Nationwide, 2,150 suspected cases have been recorded.", 2150, "nationwide"),
+    ("Across the country there are now more than 2,100 suspected cases.", 2100, "nationwide"),
 ])
 def test_subject_is_where_the_figure_was_counted(line, value, subject):
     assert claim_with(parse_statement(line, PUB), value).subject == subject
