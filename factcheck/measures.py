@@ -54,7 +54,7 @@ receives received allocated earmarked aside stands now nearly almost roughly aro
 pass passes passed passing top tops topped exceed exceeds exceeded surpass surpassed near nears
 neared remain remains remained show shows showed shown insist insists insisted come comes came
 project projects projected clear clears cleared double doubled twice triple tripled
-accounted account accounts represented represent represents made make makes
+accounted account accounts represented represent represents made make makes fewer
 """.split())
 # Adverbs ("comfortably above", "sharply higher") say how, never what is measured; read
 # on words longer than ADVERB_MIN_CHARS ("rally", "tally" are nouns).
@@ -203,7 +203,7 @@ def _phrase_after(tokens: Sequence[str], unit: str | None) -> tuple[list[str], s
     k = 0
     while k < len(tokens) and (tokens[k][:1].isdigit() or tokens[k].lower() in _NUMBER_WORDS
                                or tokens[k].lower() in _SCALE_WORDS or tokens[k].lower() in CURRENCIES
-                               or tokens[k] in "%€$£¥-,"):
+                               or tokens[k] in "%€$£¥-"):
         if tokens[k].lower() == "per" and (k + 1 >= len(tokens) or tokens[k + 1].lower() != "cent"):
             break  # "per household", not "per cent"
         k += 1
@@ -262,6 +262,9 @@ def _share_of(tokens: Sequence[str]) -> bool:
     return k < len(tokens) and tokens[k].lower() == "of"
 
 
+_SCOPE_PREPOSITIONS = frozenset({"in", "at", "among", "across", "during", "for"})
+
+
 def _phrase_before(tokens: Sequence[str]) -> tuple[list[str], bool]:
     """The noun phrase a figure is linked to ("unemployment rose to", "the size of the
     crowd at"), read backwards; (words, whether a pronoun stands for it)."""
@@ -284,10 +287,21 @@ def _phrase_before(tokens: Sequence[str]) -> tuple[list[str], bool]:
         while k >= 0 and not _content(tokens[k]) and tokens[k].lower() in STOPWORDS:
             k -= 1
     words: list[str] = []
-    while k >= 0 and len(words) < 3 and _content(tokens[k]) and not (_is_name(tokens[k]) and k > 0):
+    while k >= 0 and len(words) < 3 and _content(tokens[k]) and not (_is_name(tokens[k]) and k > 0) \
+            and tokens[k].lower() not in _SCOPE_PREPOSITIONS:
         words.append(tokens[k])
         k -= 1
-    return words[::-1], False
+    # "turnout in Sunday's referendum was 52%", "unemployment among the young rose to":
+    # a phrase after a preposition says where or of whom; the noun before it is measured.
+    j = k
+    while j >= 0 and (tokens[j].lower() in {"the", "a", "an", "this", "last", "its", "their"}
+                      or _is_name(tokens[j]) and j > 0):
+        j -= 1
+    phrase = words[::-1]
+    if phrase and j > 0 and tokens[j].lower() in _SCOPE_PREPOSITIONS and _content(tokens[j - 1]) \
+            and not _is_name(tokens[j - 1]):
+        phrase.insert(0, tokens[j - 1])
+    return phrase, False
 
 
 BALLOT = "vote "  # prefix of the word naming the ballot option a share was cast for
@@ -296,7 +310,7 @@ BALLOT = "vote "  # prefix of the word naming the ballot option a share was cast
 # 64%'), or a verb of backing or opposing ('61.4% of voters backed', '38.6% voted
 # against'). A comma, "and", a clause end or another figure stands between two figures'
 # options, so '"Yes" 64% and "No" 36%' gives each its own.
-_OPTION_TOKEN_RE = re.compile(r"[“\"‘'][^“”\"‘’'\d]{1,30}[”\"’']|[\w’'-]+|[^\w\s]")
+_OPTION_TOKEN_RE = re.compile(r"[“\"‘'][^“”\"‘’'\d]{1,30}[”\"’'](?!\w)|[\w’'-]+|[^\w\s]")
 _OPTION_QUOTED_RE = re.compile(r"^[“\"‘']([A-Z][\w-]*(?: [\w-]+)?)[”\"’']$")
 _OPTION_YES = frozenset("""backed back backs approved approve approves supports supported endorsed
 endorse endorses""".split())

@@ -427,3 +427,23 @@ def test_what_is_counted_is_read_before_the_figure_too(text, value, counted, uni
 def test_a_share_accounted_for_by_a_named_thing_measures_it():
     m = measured("Invalid ballots accounted for 1.9% of the total", 1.9, "percent")
     assert {"invalid", "ballot"} <= set(m.words)
+
+
+@pytest.mark.parametrize("text, value, words", [
+    # A comma ends what a figure names after it: the next clause is another's.
+    ("Opposition: turnout was below 40%, referendum is invalid", 40, {"crowd"}),
+    ('had projected "Yes" at 64% and turnout at around 50%, both close to the result', 50, {"crowd"}),
+    # The noun before a preposition is measured, not the place or event after it.
+    ("turnout in Sunday's constitutional referendum was below 40%", 40, {"crowd", "constitutional",
+                                                                         "referendum"}),
+    ("unemployment among young people rose to 14%", 14, {"unemployment", "young", "peopl"}),
+    # "fewer than" qualifies a figure; it names nothing measured.
+    ("turnout was fewer than 40%", 40, {"crowd"}),
+])
+def test_the_measured_phrase_stays_in_its_clause(text, value, words):
+    assert set(measured(text, value, "percent").words) == words
+
+
+def test_a_possessive_is_no_quoted_option():
+    m = measured("'The opposition's 37% comes from a sample of polling stations'", 37, "percent")
+    assert not any(w.startswith("vote ") for w in m.words)
