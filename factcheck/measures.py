@@ -37,7 +37,13 @@ CURRENCIES = {"eur": "eur", "euro": "eur", "euros": "eur", "€": "eur", "usd": 
               "rouble": "rub", "roubles": "rub", "ruble": "rub", "rubles": "rub", "won": "krw",
               "hryvnia": "uah", "hryvnias": "uah", "cent": "cent", "cents": "cent"}
 MONEY_UNITS = frozenset(CURRENCIES.values())  # the units of sums of money
-MEASURED_UNITS = frozenset({"percent", "percentage points", "people", ""}) | frozenset(CURRENCIES.values())
+# Lengths say as little as a percentage about what they measure: "four metres high" is a
+# wave's height, "30 metres of water" the depth of a wreck.
+LENGTH_UNITS = frozenset({"metre", "metres", "meter", "meters", "kilometre", "kilometres", "kilometer",
+                          "kilometers", "km", "mile", "miles", "foot", "feet", "centimetre",
+                          "centimetres", "cm"})
+MEASURED_UNITS = frozenset({"percent", "percentage points", "people", ""}) | frozenset(CURRENCIES.values()) \
+    | LENGTH_UNITS
 _SCALE_WORDS = frozenset("""thousand thousands million millions billion billions trillion bn m mn k
 tn per cent percent pct % - dozen hundred""".split())
 # Verbs and links between a measured noun and its figure: skipped before the
@@ -63,6 +69,7 @@ _ADVERB_ENDINGS = ("ably", "ibly", "ally", "ously", "ively", "ently", "antly", "
 # Words that name no particular measure on their own ("the figure", "the total").
 _WEAK_WORDS = frozenset("""figure number total amount sum level rate share tally count
 estimate size value worth one-off biggest largest smallest new latest overall annual
+high tall deep long wide away
 """.split())
 # General synonyms of measured things, so reports worded differently still meet.
 _MEASURE_SYNONYMS = {"jobless": "unemployment", "unemployed": "unemployment",
@@ -139,6 +146,7 @@ def _content(token: str) -> bool:
     low = token.lower()
     return (token[:1].isalpha() and len(low) > 1 and low not in STOPWORDS and low not in _LINK_WORDS
             and low not in CALENDAR_WORDS and low not in _SCALE_WORDS and low not in CURRENCIES
+            and low not in LENGTH_UNITS
             and not (len(low) > ADVERB_MIN_CHARS and low.endswith(_ADVERB_ENDINGS)))
 
 
@@ -203,6 +211,7 @@ def _phrase_after(tokens: Sequence[str], unit: str | None) -> tuple[list[str], s
     k = 0
     while k < len(tokens) and (tokens[k][:1].isdigit() or tokens[k].lower() in _NUMBER_WORDS
                                or tokens[k].lower() in _SCALE_WORDS or tokens[k].lower() in CURRENCIES
+                               or tokens[k].lower() in LENGTH_UNITS
                                or tokens[k] in "%€$£¥-"):
         if tokens[k].lower() == "per" and (k + 1 >= len(tokens) or tokens[k + 1].lower() != "cent"):
             break  # "per household", not "per cent"

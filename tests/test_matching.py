@@ -447,3 +447,13 @@ def test_the_measured_phrase_stays_in_its_clause(text, value, words):
 def test_a_possessive_is_no_quoted_option():
     m = measured("'The opposition's 37% comes from a sample of polling stations'", 37, "percent")
     assert not any(w.startswith("vote ") for w in m.words)
+
+
+@pytest.mark.parametrize("text, value, counted, words", [
+    # A length says what it measures in the words next to it, as a percentage does.
+    ("The waves were three to four metres high", 3, "metre", {"wave"}),
+    ("Waves of up to four metres were reported in the area", 4, "metre", {"wave"}),
+    ("the wreck rests on the seabed in about 30 metres of water", 30, "metre", {"water"}),
+])
+def test_a_length_is_read_with_what_it_measures(text, value, counted, words):
+    assert set(measured(text, value, counted).words) == words
