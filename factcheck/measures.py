@@ -161,6 +161,7 @@ class Measure:
     year: str | None = None  # an earlier year the figure belongs to (another event)
     rate: str | None = None  # "per day", "per year": a rate, not a stock
     limit: bool = False  # a capacity, threshold or target ("licensed to carry 250"), not a count
+    operator: str | None = None  # who runs the things counted ("MediAid has opened three centres")
 
 
 def _context(claim: Claim, documents: Mapping[str, Document]) -> tuple[str, int]:
@@ -432,13 +433,40 @@ def _number_of(clause: str) -> tuple[str, str] | None:
     return None
 
 
+# Who runs the things a figure counts, named as the subject of a verb of running them
+# ("The ministry has opened 12 treatment centres", "MediAid, which runs three centres"):
+# one body's centres, clinics or camps are not another's, whoever reports them.
+_OPERATOR_RE = re.compile(
+    r"(?:(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)|\b(?P<noun>[a-z][\w’'-]*))"
+    r"(?:,?\s+(?:which|who|that))?\s+"
+    r"(?:(?:has|have|had|now|also|already|currently|so far|itself|jointly)\s+)*"
+    r"(?:opened|opens|runs|run|operates|operate|operated|manages|managed|owns|owned|built|"
+    r"set up|sets up|established|staffs|staffed)\s+"
+    r"(?:(?:a|an|the|its|their|some|about|around|nearly|almost|over|more than|at least)\s+)*$")
+_NO_OPERATORS = frozenset({"it", "they", "we", "he", "she", "i", "you", "which", "who", "that"})
+
+
+def _operator(clause: str) -> str | None:
+    m = _OPERATOR_RE.search(clause)
+    if m is None:
+        return None
+    # A body is known by the first word of its name ("MediAid International" is MediAid's),
+    # a common noun by itself ("the ministry").
+    words = [w for w in (m.group("name") or m.group("noun")).split() if w.lower() not in {"the", "a", "an"}]
+    who = words[0].lower().replace("’", "'").removesuffix("'s") if words else ""
+    return None if not who or who in _NO_OPERATORS or who in STOPWORDS else who
+
+
 def claim_measure(claim: Claim, documents: Mapping[str, Document]) -> Measure:
     """What a numeric claim measures: unit, measured words, per-unit, earlier year and
     whether it is a limit."""
     text, offset = _context(claim, documents)
     span = _number_span(claim, text, offset) if claim.kind == NUMERIC else None
     found = _claim_measure(claim, documents, text, offset, span)
-    return replace(found, limit=True) if span and _is_limit(text, span) else found
+    if span:
+        found = replace(found, limit=_is_limit(text, span) or found.limit,
+                        operator=_operator(_clause_before(text, span[0])))
+    return found
 
 
 def _claim_measure(claim: Claim, documents: Mapping[str, Document], text: str, offset: int,

@@ -457,3 +457,31 @@ def test_a_possessive_is_no_quoted_option():
 ])
 def test_a_length_is_read_with_what_it_measures(text, value, counted, words):
     assert set(measured(text, value, counted).words) == words
+
+
+@pytest.mark.parametrize("text, value, counted, operator", [
+    ("The ministry has opened 12 cholera treatment centres in the region", 12, "centre", "ministry"),
+    ("MediAid has opened three cholera treatment centres", 3, "centre", "mediaid"),
+    ("MediAid International, which runs three treatment centres in the region", 3, "centre", "mediaid"),
+    # no verb of running things: reported, not run
+    ("The ministry said 1,034 suspected cases had been recorded", 1034, "case", None),
+    ("20 more treatment centres would be opened by next week", 20, "centre", None),
+])
+def test_who_runs_the_things_counted(text, value, counted, operator):
+    assert measured(text, value, counted).operator == operator
+
+
+def test_one_bodys_centres_are_not_anothers():
+    text = "The ministry has opened 12 treatment centres. MediAid has opened three treatment centres."
+    d = {k: Document(id=k, path=f"/news/{k}.txt", text=text, outlet=k.upper(), published="2025-11-04")
+         for k in ("t", "u")}
+    claims = []
+    for k in d:
+        for n, (phrase, value) in enumerate((("The ministry has opened 12 treatment centres", 12),
+                                             ("MediAid has opened three treatment centres", 3))):
+            start = text.index(phrase)
+            claims.append(Claim(id=f"{k}{n}", document_id=k, sentence_id=f"{k}s{n}", start=start,
+                                end=start + len(phrase), text=phrase, kind=NUMERIC, value=value,
+                                counted="centre"))
+    pairs = {(m.claim_a, m.claim_b) for m in match_claims(claims, d)}
+    assert pairs == {("t0", "u0"), ("t1", "u1")}
