@@ -69,7 +69,7 @@ _ADVERB_ENDINGS = ("ably", "ibly", "ally", "ously", "ively", "ently", "antly", "
 # Words that name no particular measure on their own ("the figure", "the total").
 _WEAK_WORDS = frozenset("""figure number total amount sum level rate share tally count
 estimate size value worth one-off biggest largest smallest new latest overall annual
-high tall deep long wide away
+high tall deep long wide away own
 """.split())
 # General synonyms of measured things, so reports worded differently still meet.
 _MEASURE_SYNONYMS = {"jobless": "unemployment", "unemployed": "unemployment",
@@ -206,6 +206,10 @@ def _tokens(text: str) -> list[str]:
     return _TOKEN_RE.findall(text)
 
 
+_CLAUSE_OPENERS = frozenset({"as", "after", "before", "while", "when", "because", "since", "but", "and",
+                             "although", "though", "whereas", "until"})
+
+
 def _phrase_after(tokens: Sequence[str], unit: str | None) -> tuple[list[str], str | None]:
     """The head noun after a figure and its units ("aid package"), or the thing it
     goes to ("to small firms"), or what a share of people do ("of voters oppose")."""
@@ -236,8 +240,8 @@ def _phrase_after(tokens: Sequence[str], unit: str | None) -> tuple[list[str], s
             if tokens[a].lower() in {"to", "for", "on", "towards"}:
                 j = a
                 break
-            if not tokens[a][:1].isalpha():
-                return head, per
+            if not tokens[a][:1].isalpha() or tokens[a].lower() in _CLAUSE_OPENERS:
+                return head, per  # "near 1,500 as outbreak spreads to ...": another clause
         else:
             return head, per
     elif unit == "percent" and nxt in {"said", "say", "says"}:

@@ -485,3 +485,16 @@ def test_one_bodys_centres_are_not_anothers():
                                 counted="centre"))
     pairs = {(m.claim_a, m.claim_b) for m in match_claims(claims, d)}
     assert pairs == {("t0", "u0"), ("t1", "u1")}
+
+
+@pytest.mark.parametrize("text, value, counted, unit, strong", [
+    # a bare figure's "goes to" reading stops at a clause opener
+    ("Kilawe cholera cases near 1,500 as outbreak spreads to sixth district", 1500, None, "case", set()),
+    # "its own count" names nothing measured: it refers back
+    ("MediAid said that its own count exceeded 1,400", 1400, None, "", set()),
+])
+def test_a_bare_figure_reads_no_other_clause(text, value, counted, unit, strong):
+    from factcheck.measures import WEAK_MEASURES
+
+    m = measured(text, value, counted)
+    assert m.unit == unit and set(m.words - WEAK_MEASURES) == strong
