@@ -358,14 +358,15 @@ def _option_of(token: str, adjacent: bool, following: str | None, preceding: str
 def ballot_option(text: str, span: tuple[int, int]) -> str | None:
     """The ballot option a share of the vote counts, read next to its figure, or None."""
     def walk(tokens: Sequence[str], limit: int, backwards: bool) -> str | None:
-        for k, token in enumerate(tokens[:limit]):
+        """Read `tokens` (in reading order) outward from the figure, `limit` words at most."""
+        steps = range(len(tokens) - 1, max(-1, len(tokens) - 1 - limit), -1) if backwards \
+            else range(min(limit, len(tokens)))
+        for step, k in enumerate(steps):
+            token = tokens[k]
             if token[:1].isdigit() or token.lower() in _OPTION_STOPS:
                 return None
-            later = tokens[k - 1] if backwards and k else None if backwards else \
-                tokens[k + 1] if k + 1 < len(tokens) else None
-            earlier = tokens[k + 1] if backwards and k + 1 < len(tokens) else None if backwards else \
-                tokens[k - 1] if k else None
-            option = _option_of(token, k == 0, later, earlier)
+            option = _option_of(token, step == 0, tokens[k + 1] if k + 1 < len(tokens) else None,
+                                tokens[k - 1] if k else None)
             if option:
                 return option
         return None
@@ -375,7 +376,7 @@ def ballot_option(text: str, span: tuple[int, int]) -> str | None:
     while k < len(after) and (after[k].lower() in _SCALE_WORDS or after[k] == "%"):
         k += 1
     before = _OPTION_TOKEN_RE.findall(text[max(0, span[0] - 100):span[0]])
-    return walk(after[k:], OPTION_WORDS_AFTER, False) or walk(before[::-1], OPTION_WORDS_BEFORE, True)
+    return walk(after[k:], OPTION_WORDS_AFTER, False) or walk(before, OPTION_WORDS_BEFORE, True)
 
 
 def _is_limit(text: str, span: tuple[int, int]) -> bool:
