@@ -42,6 +42,7 @@ from .speakers import (
     issuer_of,
     learn_acronyms,
     learn_data_authors,
+    learn_kinds,
     pick_attribution,
     quote_speaker,
     resolve_source,
@@ -52,18 +53,24 @@ _MIN_QUOTE_WORDS = 4
 
 
 def extract_claims(document: Document, sentences: Sequence[Sentence],
-                   acronyms: Mapping[str, str] | None = None) -> list[Claim]:
+                   acronyms: Mapping[str, str] | None = None,
+                   kinds: Mapping[str, frozenset[str]] | None = None) -> list[Claim]:
     """Claims of a document's STORY and TITLE sentences, sorted by (start, end, kind).
 
     `sentences` are all the document's sentences in order; neighbours give context
     (a speaker named before "he said", the quote a sentence continues). `acronyms`
     are what other documents of the corpus spell out; the document's own come first.
+    `kinds` are what kind of body the corpus says each name is (see
+    `speakers.corpus_kinds`), for descriptions like "the opposition".
     """
     text = document.text
     quotes = find_quotes(text)
     ctx = Context(outlet=document.outlet, acronyms={**(acronyms or {}), **learn_acronyms(text)})
     ctx.issuer = issuer_of(text)
     ctx.data_authors = learn_data_authors(text)
+    own = learn_kinds(text)
+    ctx.kinds = {**(kinds or {}), **{n: k | (kinds or {}).get(n, frozenset()) for n, k in own.items()}}
+    ctx.learn_bodies("", text)
     claims: dict[str, Claim] = {}
     quote_speakers: dict[int, tuple[str | None, str | None]] = {}
     previous: Sentence | None = None
@@ -111,6 +118,7 @@ def _sentence_claims(document: Document, sentence: Sentence, previous: Sentence 
     if ", the " in s_text or ", a" in s_text:
         ctx.learn_aliases(s_text)
     ctx.learn_roles(s_text)
+    ctx.learn_bodies(s_text)
     atts_all = find_attributions(s_text, words)
     in_quotes = [q for q in quotes if q.start < sentence.end and sentence.start < q.end]
     # Attributions inside quoted words belong to the quote's speaker, not the sentence.

@@ -53,15 +53,17 @@ class IngestReport:
 
 def analyse_document(document: Document, site_lines: Mapping[str, int] | None = None,
                      acronyms: Mapping[str, str] | None = None,
+                     kinds: Mapping[str, frozenset[str]] | None = None,
                      ) -> tuple[list[Sentence], list[Claim], set[str]]:
     """The per-document stages: flagged sentences, claims, and the page's short-line keys.
 
-    `acronyms` are those the corpus spells out (see `speakers.corpus_acronyms`)."""
+    `acronyms` are those the corpus spells out (see `speakers.corpus_acronyms`), `kinds`
+    what kind of body the corpus says each name is (`speakers.corpus_kinds`)."""
     from factcheck.claims import extract_claims
 
     lines = flag_lines(document, site_lines)
     sentences = split_sentences(document, lines)
-    return sentences, extract_claims(document, sentences, acronyms), template_keys(lines)
+    return sentences, extract_claims(document, sentences, acronyms, kinds), template_keys(lines)
 
 
 def ingest(
@@ -96,13 +98,13 @@ def ingest(
             queued.add(document.id)
             batch.append(document)
         progress("read", done, len(sources))
-    acronyms = _corpus_acronyms(db, batch) if batch else {}
+    acronyms, kinds = _corpus_names(db, batch) if batch else ({}, {})
     for done, document in enumerate(batch, start=1):
         outlet = document.outlet or "(unknown outlet)"
         if outlet not in site_lines:
             site_lines[outlet] = store.template_line_counts(db, outlet)
         try:
-            sentences, claims, keys = analyse_document(document, site_lines[outlet], acronyms)
+            sentences, claims, keys = analyse_document(document, site_lines[outlet], acronyms, kinds)
             report.superseded += store.save_document(db, document, sentences, claims, now,
                                                      site=outlet, template_lines=keys)
         except Exception as error:  # one bad document must not stop the batch
@@ -124,18 +126,19 @@ ACRONYM_DOCUMENTS = 20
 _ACRONYM_USED = re.compile(r"\b[A-Z]{2,6}\b")
 
 
-def _corpus_acronyms(db, batch: Sequence[Document]) -> dict[str, str]:
-    """Acronyms spelled out anywhere in the new batch or in the stored documents that
-    use the acronyms the batch uses (found through the full-text index)."""
+def _corpus_names(db, batch: Sequence[Document]) -> tuple[dict[str, str], dict[str, frozenset[str]]]:
+    """Acronyms spelled out, and the kinds of body names are described as ('the
+    opposition Civic Alliance'), anywhere in the new batch or in the stored documents
+    that use the acronyms the batch uses (found through the full-text index)."""
     from factcheck.retrieval import fts_query
-    from factcheck.speakers import corpus_acronyms
+    from factcheck.speakers import corpus_acronyms, corpus_kinds
 
     texts = [d.text for d in batch]
     used = sorted({m.group() for text in texts for m in _ACRONYM_USED.finditer(text)})
     rowids = sorted({rowid for acronym in used
                      for rowid in store.fts_rowids(db, "documents", fts_query([acronym]), ACRONYM_DOCUMENTS)})
     stored = [d.text for _, d in store.documents_by_rowid(db, rowids)]
-    return corpus_acronyms(stored + texts)
+    return corpus_acronyms(stored + texts), corpus_kinds(stored + texts)
 
 
 def _analysed(db) -> bool:

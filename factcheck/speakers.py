@@ -7,7 +7,7 @@ or in the paragraph that introduces them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .actors import VERB_AFTER, is_doer
@@ -125,6 +125,124 @@ def _initials_suffix(name: str, acr: str) -> str | None:
     return None
 
 
+# What kind of body a description names ("the ferry company", "the medical charity",
+# "the agency"): the description nouns each kind of body answers to. A body's kind
+# comes from the head of its name ("Orient Star Shipping Lines", "Global Health
+# Organization") or from how a text describes it ("the opposition Civic Alliance",
+# "MediAid International, a medical charity", "operated by X").
+_KIND_CLASSES = {
+    "company": ("company", "firm", "operator", "carrier", "owner", "airline", "insurer",
+                "manufacturer", "lender", "group", "business"),
+    "charity": ("charity", "ngo", "organisation", "organization", "group"),
+    "agency": ("agency", "authority", "organisation", "organization", "body", "regulator",
+               "watchdog", "bureau", "service", "office"),
+    "institute": ("institute", "institution", "centre", "center", "observatory"),
+    "party": ("party", "alliance", "coalition", "front", "movement", "bloc"),
+    "ministry": ("ministry", "department"),
+    "commission": ("commission", "committee", "council", "board", "panel"),
+    "union": ("union", "federation", "confederation"),
+}
+_HEAD_CLASS = {
+    **dict.fromkeys(("lines", "line", "shipping", "airlines", "airways", "company", "corporation",
+                     "corp", "inc", "ltd", "plc", "holdings", "ferries", "motors", "industries",
+                     "group", "llc"), "company"),
+    **dict.fromkeys(("charity", "foundation", "trust"), "charity"),
+    **dict.fromkeys(("agency", "authority", "bureau", "service", "organization", "organisation",
+                     "administration", "office", "regulator"), "agency"),
+    **dict.fromkeys(("institute", "centre", "center", "observatory"), "institute"),
+    **dict.fromkeys(("party", "alliance", "coalition", "front", "movement", "bloc"), "party"),
+    **dict.fromkeys(("ministry", "department"), "ministry"),
+    **dict.fromkeys(("commission", "committee", "council", "board", "panel"), "commission"),
+    **dict.fromkeys(("union", "federation", "confederation"), "union"),
+}
+_KIND_NOUNS = frozenset(n for nouns in _KIND_CLASSES.values() for n in nouns) | {"opposition"}
+_KIND_ALT = "|".join(sorted(_KIND_NOUNS, key=len, reverse=True))
+_BODY_NAME = r"[A-Z][\w’'&.-]*(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?[A-Z][\w’'&.-]*){0,5}"
+_NOT_NAMES = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+              "January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December", "On", "In", "At", "By", "The"}
+# "the opposition Civic Alliance", "The medical charity MediAid International", "Charity X".
+_KIND_BEFORE = re.compile(
+    rf"(?:\b[Tt]he\s+|^|(?<=[.!?:]\s))(?P<mods>(?:[a-z-]+\s+){{0,2}}?)(?P<noun>(?i:{_KIND_ALT}))"
+    rf"\s+(?P<name>{_BODY_NAME})", re.MULTILINE)
+# "MediAid International, a medical charity", "The ferry's operator, Orient Star Shipping Lines,".
+_KIND_APPOSED = re.compile(
+    rf"(?P<name>(?<![\w’']){_BODY_NAME}),\s+(?:an?|the|its)\s+(?:[a-z-]+(?:[’']s)?\s+){{0,2}}?"
+    rf"(?P<noun>{_KIND_ALT})\b(?![’']s)(?=\s*[,;(]|\s+(?:of|for|in|at|from|that|which|who|"
+    rf"based|with|run|led)\b)"  # not "... between X and Y, the defence ministry said"
+    rf"|\b[Tt]he\s+(?:[a-z-]+(?:[’']s)?\s+){{0,2}}?(?P<noun2>{_KIND_ALT}),\s+(?P<name2>{_BODY_NAME}),")
+# "operated by Orient Star Shipping Lines", "Orient Star Shipping Lines, which operates the ferry".
+_OPERATOR = re.compile(rf"\b(?:operated|run|owned)\s+by\s+(?P<name>(?:the\s+)?{_BODY_NAME})"
+                       rf"|(?P<name2>{_BODY_NAME}),?\s+which\s+(?:operates|operated|runs|ran|owns|owned)\b")
+
+
+def learn_kinds(text: str) -> dict[str, frozenset[str]]:
+    """What kind of body each name of a text is said to be: 'the opposition Civic
+    Alliance' -> opposition, 'X, a medical charity' -> charity, 'operated by X' -> operator."""
+    found: dict[str, set[str]] = {}
+
+    def add(name: str | None, noun: str) -> None:
+        name = clean_source(name or "")
+        if name and name.split()[0] not in _NOT_NAMES and any(c.isupper() for c in name):
+            found.setdefault(name, set()).add(noun.lower())
+
+    for m in _KIND_BEFORE.finditer(text):
+        add(m.group("name"), m.group("noun"))
+    for m in _KIND_APPOSED.finditer(text):
+        add(m.group("name") or m.group("name2"), m.group("noun") or m.group("noun2"))
+    for m in _OPERATOR.finditer(text):
+        add(m.group("name") or m.group("name2"), "operator")
+    return {name: frozenset(nouns) for name, nouns in found.items()}
+
+
+def corpus_kinds(texts: Iterable[str]) -> dict[str, frozenset[str]]:
+    """What kind of body each name is, as any document of the corpus describes it: a
+    live page's "the opposition" is the Civic Alliance another story calls "the
+    opposition Civic Alliance", where the page names the Civic Alliance too."""
+    found: dict[str, set[str]] = {}
+    for text in texts:
+        for name, nouns in learn_kinds(text).items():
+            found.setdefault(name, set()).update(nouns)
+    return {name: frozenset(nouns) for name, nouns in sorted(found.items())}
+
+
+def _answers_to(name: str, learned: Mapping[str, frozenset[str]]) -> set[str]:
+    """The description nouns a body answers to: those of its head's class and of each
+    kind a text called it."""
+    words = name.split()
+    head = words[:words.index("of")] if "of" in words else words  # "Ministry of Health"
+    nouns: set[str] = set()
+    cls = _HEAD_CLASS.get(head[-1].lower()) if head else None
+    if cls:
+        nouns.update(_KIND_CLASSES[cls])
+    for noun in learned.get(name, ()):
+        nouns.add(noun)
+        for members in _KIND_CLASSES.values():
+            if noun in members:
+                nouns.update(members)
+    return nouns
+
+
+def bodies_named(text: str, learned: Mapping[str, frozenset[str]]) -> list[tuple[str, set[str]]]:
+    """The bodies a text names, in order, each with the description nouns it answers to."""
+    out = []
+    for m in _NAME_RUN.finditer(text):
+        words = clean_source(re.sub(r"^[A-Z][\w-]*[’']s\s+", "", m.group())).split()  # "Dembaya's"
+        # "Charity MediAid International": the name a text described may follow a noun.
+        name = next((" ".join(words[i:]) for i in range(len(words))
+                     if " ".join(words[i:]) in learned), " ".join(words))
+        nouns = _answers_to(name, learned)
+        if nouns:
+            out.append((name, nouns))
+    return out
+
+
+# Descriptions that set a body apart from the one named: "another company", "rival firm".
+_NOT_DESCRIPTIONS = {"another", "other", "rival", "second", "one", "some", "several", "many",
+                     "each", "every", "no", "foreign", "private", "state", "independent"}
+_NAME_RUN = re.compile(r"[A-Z][\w’'&-]*(?:\s+(?:(?:of|for|on|and|the)\s+)*[A-Z][\w’'&-]*){0,7}")
+
+
 _ROLE_SUBJECT = re.compile(
     r"^\s*[Tt]he\s+(?P<role>(?:[a-z-]+\s+){0,3}(?:" + "|".join(
         sorted((t for t in TITLE_WORDS if t.isalpha() and len(t) > 3), key=len, reverse=True))
@@ -162,6 +280,38 @@ class Context:
     issuer: str | None = None  # who a reposted text is from ("Source: MediAid International")
     data_authors: dict[str, str] | None = None  # "results" -> "CEC", "exit poll" -> "Pulsar Institute"
     roles: dict[str, str] | None = None  # "minister" -> "Grace Oduya", "commission" -> ...
+    kinds: Mapping[str, frozenset[str]] | None = None  # "Civic Alliance" -> {"opposition"}
+    described: dict[str, str] | None = None  # "operator" -> the last company named
+    first_described: dict[str, str] | None = None  # the same over the whole text, first named
+
+    def learn_bodies(self, text: str, whole: str | None = None) -> None:
+        """Bodies a sentence names, for the descriptions of later sentences ('the ferry
+        company' after 'Orient Star Shipping Lines'); `whole`, the document's text, for
+        a headline that describes a body before the story names it."""
+        if self.described is None:
+            self.described = {}
+        for name, nouns in bodies_named(text, self.kinds or {}):
+            for noun in nouns:
+                self.described[noun] = name
+        if whole is not None:
+            self.first_described = {}
+            for name, nouns in bodies_named(whole, self.kinds or {}):
+                for noun in nouns:
+                    self.first_described.setdefault(noun, name)
+
+    def described_body(self, source: str) -> str | None:
+        """The body a description names: 'ferry company', 'medical charity', 'agency',
+        'Opposition' -> the last body of that kind the document named (else the first
+        it names at all). Only a definite description of a few words counts: a source
+        with a name of its own, or 'another company', is not one."""
+        words = source.split()
+        if not 1 <= len(words) <= 3 or any(w[:1].isupper() for w in words[1:]) or \
+                words[0].lower() in _NOT_DESCRIPTIONS:
+            return None
+        noun = words[-1].lower()
+        if noun not in _KIND_NOUNS:
+            return None
+        return (self.described or {}).get(noun) or (self.first_described or {}).get(noun)
 
     def full_name(self, source: str) -> str:
         if self.surnames and " " not in source and source in self.surnames:
@@ -173,7 +323,7 @@ class Context:
         if self.roles and source.lower() in self.roles:
             return self.roles[source.lower()]  # "the minister" named before as Grace Oduya
         author = self.data_author(source)
-        return author or source
+        return author or self.described_body(source) or source
 
     def data_author(self, source: str) -> str | None:
         """Who published data a sentence names without its author: 'according to
@@ -355,7 +505,7 @@ def resolve_source(att: Attribution | None, sentence_text: str,
         # "the ministry said": the ministry named before, else just "ministry"
         if ctx.last_source and head and head in ctx.last_source.lower():
             return ctx.last_source, None
-        return att.source, None
+        return ctx.described_body(att.source) or att.source, None
     description = _TYPE_DESCRIPTION.fullmatch(att.source)
     if description and att.position == "trail" and not (ctx.roles and description.group("type") in ctx.roles):
         # "MediAid teams have recorded 1,400 cases, the medical charity said": the

@@ -42,3 +42,14 @@ def test_an_acronym_spelled_out_in_an_earlier_ingest_is_found_through_the_index(
     assert not ingest([str(later)], db_path).errors
     claims = store.current_claims(store.open_db(db_path))
     assert next(c for c in claims if c.value == 51.6).attributed_to == "Central Electoral Commission"
+
+
+def test_corpus_kinds_read_how_documents_describe_a_body():
+    from factcheck.speakers import corpus_kinds
+    texts = ["The opposition Civic Alliance said turnout was below 40%.",
+             "MediAid International, a medical charity, runs three centres.",
+             "The MV Santa Felisa, operated by Orient Star Shipping Lines, capsized.",
+             "Landslides blocked the road between Orlavy and Korvath, the defence ministry said."]
+    assert corpus_kinds(texts) == {"Civic Alliance": frozenset({"opposition"}),
+                                   "MediAid International": frozenset({"charity"}),
+                                   "Orient Star Shipping Lines": frozenset({"operator"})}
