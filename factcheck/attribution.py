@@ -120,7 +120,12 @@ _NP_STOP = re.compile(
     r"(?:^|.*(?:[;:(“”\"]|,(?!\d{3})|\s[–—-]\s|\bthat\b|\bwhile\b|\bbut\b|\bwhereas\b|\bas\b|\bwhen\b|"
     r"\bafter\b|\bbecause\b|\bif\b|\bso\b|\band\s+(?=[a-z])|\bwhich\b|\bwho\b))\s*(?P<np>(?:[^,;:]|,(?=\d{3}))*)$",
     re.DOTALL)
-_HEADLINE_SOURCE = re.compile(r"^[\s\-–•*]*(?P<np>[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*){0,3}):\s+\S")
+# "Civic Alliance leader Tomas Ferrand: ...": a role and a name before the colon is the person.
+_HEADLINE_SOURCE = re.compile(
+    r"^[\s\-–•*]*(?P<np>[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*){0,3}"
+    r"|[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*){0,3}\s+(?:" + "|".join(
+        sorted((t for t in TITLE_WORDS if t.isalpha()), key=len, reverse=True))
+    + r")\s+[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*){0,2}):(?:\s+\S|\s*$)")  # or a quote follows
 # A headline or live-blog entry that opens with the data it reports: "Exit poll by the
 # X Institute for TVR: Yes 64%", "Final count: 60.8% back ...", "Preliminary results: ...".
 _DATA_WORDS = r"(?:poll|count|results|tally|figures)"

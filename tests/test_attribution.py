@@ -109,3 +109,14 @@ def test_nouns_that_look_like_verbs_are_not_attributions(text):
 def test_a_source_named_with_an_acronym_or_described_at_length(text, source):
     (att,) = find_attributions(text)
     assert (att.source, att.position) == (source, "lead")
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Civic Alliance leader Tomas Ferrand: turnout was below 40%", "Tomas Ferrand"),
+    ("Civic Alliance leader Tomas Ferrand: ", "Tomas Ferrand"),  # a quotation follows the colon
+    ("Health Minister Grace Oduya: we have counted 1,287 cases", "Grace Oduya"),
+    ("Opposition: turnout was below 40%", "Opposition"),
+])
+def test_a_role_and_name_before_a_headline_colon_is_the_person(text, source):
+    (att,) = find_attributions(text)
+    assert (att.source, att.position) == (source, "headline")

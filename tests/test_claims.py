@@ -1024,3 +1024,10 @@ def test_a_kind_learned_in_another_document_names_a_body_this_one_names():
     claims = extract_claims(doc, sents, kinds={"Civic Alliance": frozenset({"opposition"})})
     (claim,) = numeric(claims)
     assert claim.attributed_to == "Civic Alliance"
+
+
+def test_a_quotation_after_a_role_and_name_and_a_colon_is_the_person_s():
+    doc, sents = make_document(['Civic Alliance leader Tomas Ferrand: "Real turnout was below 40%. '
+                                'The commission is inventing voters."'])
+    quotes = [c for c in extract_claims(doc, sents) if c.kind == QUOTE]
+    assert quotes and {c.attributed_to for c in quotes} == {"Tomas Ferrand"}
