@@ -130,10 +130,21 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and (text[end - 1] in " \t\r\n,;:–—-“”\"(‘" or (
             text[end - 1] == ")" and "(" not in text[start:end])):
+        if _closes_inside(text, start, end - 1):
+            break  # 'the vote was "efficiently administered"': the mark closes the span's own
         end -= 1
     while end > start and text[end - 1] in ".!?" and not _ABBREVIATION_END.search(text, start, end):
         end -= 1
     return start, end
+
+
+def _closes_inside(text: str, start: int, mark: int) -> bool:
+    """Whether the quotation mark at `mark` closes one opened inside text[start:mark]."""
+    if text[mark] == "”":
+        return text.count("“", start, mark) > text.count("”", start, mark)
+    if text[mark] == '"':
+        return text.count('"', start, mark) % 2 == 1
+    return False
 
 
 @lru_cache(maxsize=512)

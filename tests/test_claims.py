@@ -1031,3 +1031,15 @@ def test_a_quotation_after_a_role_and_name_and_a_colon_is_the_person_s():
                                 'The commission is inventing voters."'])
     quotes = [c for c in extract_claims(doc, sents) if c.kind == QUOTE]
     assert quotes and {c.attributed_to for c in quotes} == {"Tomas Ferrand"}
+
+
+@pytest.mark.parametrize("text, span", [
+    ('the vote was "efficiently administered"', 'the vote was "efficiently administered"'),
+    ('the vote was “efficiently administered”.', 'the vote was “efficiently administered”'),
+    ('the vote was efficiently administered.”', 'the vote was efficiently administered'),
+    ('"the vote was efficiently administered," ', 'the vote was efficiently administered'),
+])
+def test_trim_keeps_a_closing_mark_that_closes_the_span_s_own_quotation(text, span):
+    from factcheck.clauses import trim
+    start, end = trim(text, 0, len(text))
+    assert text[start:end] == span
