@@ -26,7 +26,10 @@ GAPPED_SOURCE = re.compile(r"(?:and\s+)?(?P<np>" + _GAPPED_NAME + r")\s+$")
 _BOUNDARY_CORE = (
     r";|\s[–—]\s|—|:\s+(?=[“\"])|,\s+(?=(?:but|while|whereas|although|though|with|which|who|"
     r"where|when|after|because|despite|amid|citing|saying|according|as\s+well\s+as|prompting|"
-    r"adding|noting|stating|possibly|however|and\s+(?:the|a|an|it|he|she|they|in|on|is|was|"
+    r"adding|noting|stating|possibly|however|"
+    # "who has led Tirenia since 2017, to run again in 2027": an infinitive after an aside.
+    r"to\s+(?!(?:the|a|an|his|her|its|their|this|that|these|those|date|be)\b)[a-z]{2,}\s+(?=[a-z])|"
+    r"and\s+(?:the|a|an|it|he|she|they|in|on|is|was|"
     r"has|have|will|would)\b|and\s+(?=[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}\s+(?:has|have|had|"
     r"is|are|was|were|will|would|says|said|denies|[a-z]+ed)\b)|as(?!\s+(?:many|much|well|of|part|a\s+result)\b)|(?:up|down)\s+from|"
     r"and\s+(?=(?:tens|hundreds|thousands|dozens|millions|some|about|around|nearly|almost|more|"

@@ -1043,3 +1043,12 @@ def test_trim_keeps_a_closing_mark_that_closes_the_span_s_own_quotation(text, sp
     from factcheck.clauses import trim
     start, end = trim(text, 0, len(text))
     assert text[start:end] == span
+
+
+def test_an_infinitive_after_an_aside_is_a_clause_of_its_own():
+    doc, sents = make_document(["The amendments would allow President Dorian Vess, 63, who has led "
+                                "Tirenia since 2017, to run again in 2027 and potentially remain in "
+                                "office until 2041."])
+    events = sorted(c.text for c in extract_claims(doc, sents) if c.predicate == "hold_office")
+    assert events == ["to run again in 2027 and potentially remain in office until 2041",
+                      "who has led Tirenia since 2017"]
