@@ -1052,3 +1052,14 @@ def test_an_infinitive_after_an_aside_is_a_clause_of_its_own():
     events = sorted(c.text for c in extract_claims(doc, sents) if c.predicate == "hold_office")
     assert events == ["to run again in 2027 and potentially remain in office until 2041",
                       "who has led Tirenia since 2017"]
+
+
+@pytest.mark.parametrize("clause, act", [
+    ("President Dorian Vess, who has led Tirenia since 2017, voted in Valmora on Sunday", "vote"),
+    ("who has led Tirenia since 2017", "hold_office"),  # the aside alone keeps its act
+    ("six in ten of them approved the constitutional changes", "vote"),  # no participle after "them"
+    ("families of soldiers sent to Russia", None),
+])
+def test_the_act_is_the_clause_s_own_verb_s(clause, act):
+    from factcheck.acts import act_of
+    assert act_of(clause)[0] == act
