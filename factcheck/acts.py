@@ -84,6 +84,30 @@ PREDICATES: list[tuple[str, re.Pattern[str]]] = [
     ("attack", re.compile(r"\battack(?:s|ed|ing)?\b|\bstrik(?:e|es|ing)\b|\bstruck\b|\bshell(?:ed|ing)\b",
                           re.IGNORECASE)),
     ("arrest", re.compile(r"\barrest(?:s|ed|ing)?\b|\bdetain(?:s|ed|ing)?\b", re.IGNORECASE)),
+    # Acts of authority: ordering, banning, suspending ("ordered the Maritime Industry
+    # Authority to open an investigation", "banned the sale of cooked food").
+    ("order", re.compile(
+        r"\border(?:s|ed|ing)\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w’'()-]+\s+){0,6}?"
+        r"(?:to\s+[a-z]+|investigations?|inquiry|inquiries|probe|review|evacuation|closure|"
+        r"suspension|halt|recall|arrests?|release|audit)\b", re.IGNORECASE)),
+    ("ban", re.compile(r"\b(?:ban(?:s|ned|ning)?|prohibit(?:s|ed|ing)?|outlaw(?:s|ed|ing)?)\s+"
+                       r"(?:the|all|any|a|an|its|their|[a-z]+ing)\b|\bsuspend(?:s|ed|ing)?\s+"
+                       r"(?:the|all|its|their|a|an)\b", re.IGNORECASE)),
+    # A departure at a stated time: "The ferry left Port Calvera at 5:40 p.m.".
+    ("depart", re.compile(
+        r"\b(?:left|leaves|departed|departs|sailed|sails|set\s+sail|took\s+off|takes\s+off)\b"
+        r"[^.;,]{0,40}?\bat\s+(?:around\s+|about\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\b|"
+        r"GMT|UTC|local|h\b|hours\b)", re.IGNORECASE)),
+    # A planned start on a named day: "would begin vaccinating on 10 November".
+    ("begin", re.compile(
+        r"\b(?:(?:to|would|will|shall|could|may)\s+(?:start|begin|commence|resume)|"
+        r"(?:starts|begins|commences|resumes)\s+(?:on|in|next)|(?:start|begin)\s+on)\b",
+        re.IGNORECASE)),
+    # Words put on something in quotation marks, once: 'called the offer "an insult"' (not a
+    # habitual name, 'what Beijing calls the "Ukraine crisis"', nor 'called for').
+    ("describe", re.compile(
+        r"\b(?:called|described|branded|dubbed|termed|labell?ed)\s+(?!for\b)"
+        r"(?:[\w’'-]+\s+){0,4}?(?:as\s+)?[“\"]", re.IGNORECASE)),
     # Holding office and a rule taking effect: facts of record that outlets repeat with a
     # date and no count ("has led Tirenia since 2017", "take effect on 1 January 2026").
     ("hold_office", re.compile(
@@ -122,7 +146,11 @@ _PREDICATE_STEMS = {
     "declare": ("declar", "emergency", "curfew", "martial", "mourning"), "call": ("call",),
     "vote": ("vot", "approv", "ratif", "adopt", "pass"),
     "support": ("agree", "back", "support", "endors"), "resign": ("resign", "step", "quit"),
-    "evacuate": ("evacuat",), "withdraw": ("withdr", "pull", "scrap", "shelv", "revok", "retract"),
+    "evacuate": ("evacuat",), "order": ("order",), "ban": ("ban", "prohibit", "outlaw", "suspend"),
+    "depart": ("left", "leaves", "depart", "sail", "took off", "takes off"),
+    "begin": ("start", "begin", "commence", "resume"),
+    "describe": ("call", "describ", "brand", "dubbed", "termed", "label"),
+    "withdraw": ("withdr", "pull", "scrap", "shelv", "revok", "retract"),
 }
 
 

@@ -159,7 +159,7 @@ def _sentence_claims(document: Document, sentence: Sentence, previous: Sentence 
             if source is None and kind == EVENT and predicate not in RECORD_ACTS:
                 act = next((p.search(span) for name, p in PREDICATES if name == predicate), None)
                 actor = doer_of(s_text, start, start + act.end()) if act else None
-                actor = actor or actor_of(span, predicate)
+                actor = actor or actor_of(span, predicate) or ctx.role_subject(span)
                 if actor and actor.lower() in PRONOUNS:
                     # "It rejected opposition claims ...": whoever the document last named.
                     actor = (ctx.last_person if actor.lower() in ("he", "she") else None) or \

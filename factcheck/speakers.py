@@ -346,6 +346,13 @@ class Context:
             name = re.sub(r"^[A-Z][\w-]*[’']s\s+", "", m.group("name"))  # "Tirenia's"
             self.roles[m.group("head").lower()] = clean_source(name)
 
+    def role_subject(self, text: str) -> str | None:
+        """Who a clause opening with a role the document named is: "The commissioner
+        banned ..." after "Regional Commissioner Joseph Malaba announced ..."."""
+        m = _ROLE_SUBJECT.match(text)
+        title = m.group("role").split()[-1].lower() if m else None
+        return (self.roles or {}).get(title) if title else None
+
     def learn_aliases(self, text: str) -> None:
         """'the Common Front, an alliance of unions, ...', 'The organisers, the Common
         Front, ...': a description in apposition names the same body later."""

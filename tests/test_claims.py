@@ -1063,3 +1063,29 @@ def test_an_infinitive_after_an_aside_is_a_clause_of_its_own():
 def test_the_act_is_the_clause_s_own_verb_s(clause, act):
     from factcheck.acts import act_of
     assert act_of(clause)[0] == act
+
+
+@pytest.mark.parametrize("clause, act", [
+    ("Transport Secretary Paolo Quintos ordered the Maritime Industry Authority (MIA) to open an "
+     "investigation", "order"),
+    ("The commissioner banned the sale of cooked food by street vendors", "ban"),
+    ("The ferry left Port Calvera at 5:40 p.m.", "depart"),
+    ("The ferry sailed at 5:40 p.m.", "depart"),
+    ("The ferry left port", None),  # a departure without its time is no checkable fact
+    ("preparing to start vaccinating against cholera on 10 November", "begin"),
+    ("the government would begin vaccinating on Monday 10 November", "begin"),
+    ('Relatives\' groups called the offer "an insult."', "describe"),
+    ('the invasion that Beijing calls the "Ukraine crisis"', None),  # a habitual name
+    ('Zelensky has called for a "strong response"', None),
+])
+def test_acts_of_authority_departures_starts_and_words_put_on_things(clause, act):
+    from factcheck.acts import act_of
+    assert act_of(clause)[0] == act
+
+
+def test_a_clause_opening_with_a_named_role_is_that_person_s_act():
+    doc, sents = make_document([
+        "Schools closed for two weeks, Regional Commissioner Joseph Malaba announced on Wednesday.",
+        "The commissioner banned the sale of cooked food by street vendors until further notice."])
+    (event,) = [c for c in extract_claims(doc, sents) if c.predicate == "ban"]
+    assert event.attributed_to == "Joseph Malaba"
