@@ -305,7 +305,9 @@ _LISTENER_WORDS = re.compile(r"\s*(?:reporters|journalists|the\s+[\w-]+|[A-Z][\w
                              r"(?:\s+(?:on|in|at)\s+[\w\s]+?)?(?=\s+(?:that\s+)?[a-z])")
 _STATED_VERBS = frozenset({"said", "says", "told", "tells", "stated", "insisted", "insists", "added",
                            "claimed", "claims", "warned", "warns", "announced", "argued", "maintained",
-                           "acknowledged", "admitted", "alleged", "noted", "explained", "wrote"})
+                           "acknowledged", "admitted", "alleged", "noted", "explained", "wrote",
+                           # "..., the GHO said, warning that the true toll may be higher"
+                           "warning", "adding", "insisting", "noting", "arguing", "claiming"})
 
 
 def _reported_statements(s_text: str, atts: Sequence[Attribution], out: Sequence[Claim],
@@ -313,7 +315,7 @@ def _reported_statements(s_text: str, atts: Sequence[Attribution], out: Sequence
     taken = [(c.start - base, c.end - base) for c in out]
     found = []
     for att in atts:
-        if att.verb not in _STATED_VERBS or not att.source:
+        if att.verb not in _STATED_VERBS or not (att.source or att.verb.endswith("ing")):
             continue
         if att.position == "lead":
             start = att.end

@@ -470,7 +470,13 @@ def pick_attribution(atts: Sequence[Attribution], start: int, end: int,
         return min(according, key=lambda a: abs(a.start - start))
     before = [a for a in atts if a.position == "lead" and a.end <= start]
     if before:
-        return max(before, key=lambda a: a.end)
+        last = max(before, key=lambda a: a.end)
+        if last.pronoun and not last.source:
+            # "..., the GHO said on Wednesday, warning that ...": the one who said it warns.
+            said = [a for a in atts if a.end <= last.start and not a.pronoun]
+            if said:
+                return max(said, key=lambda a: a.end)
+        return last
     if text is not None and anchor is not None:
         # "Based on reports from its volunteers at 1,400 polling stations, the Alliance
         # estimated ...": a phrase fronted before its clause's subject is that subject's.

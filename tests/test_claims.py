@@ -1089,3 +1089,12 @@ def test_a_clause_opening_with_a_named_role_is_that_person_s_act():
         "The commissioner banned the sale of cooked food by street vendors until further notice."])
     (event,) = [c for c in extract_claims(doc, sents) if c.predicate == "ban"]
     assert event.attributed_to == "Joseph Malaba"
+
+
+def test_a_participle_after_a_said_clause_is_the_sayer_s_statement():
+    doc, sents = make_document([
+        "The outbreak has caused at least 27 deaths, the Global Health Organization said on "
+        "Wednesday, warning that the true toll may be higher because many patients never reach a clinic."])
+    (event,) = [c for c in extract_claims(doc, sents) if c.kind == EVENT]
+    assert event.text.startswith("the true toll may be higher")
+    assert event.attributed_to == "Global Health Organization"
