@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .acts import PREDICATES
-from .attribution import SOURCE_NOUNS, clean_source, looks_like_person
+from .attribution import SOURCE_NOUNS, TITLE_WORDS, clean_source, looks_like_person
 from .places import PLACE_OF
 
 _ACTOR_RE = re.compile(
@@ -129,8 +129,9 @@ def doer_of(text: str, clause_start: int, number_start: int) -> str | None:
             continue
         acronym = _ACRONYM_AFTER.match(seg, m.end())  # "The Central Electoral Commission (CEC)"
         verb = VERB_AFTER.match(seg, acronym.end() if acronym else m.end())
-        if not verb or verb.group("verb") in _NOT_VERBS or _PASSIVE.search(seg[:verb.end()]):
-            continue
+        if not verb or verb.group("verb") in _NOT_VERBS or verb.group("verb") in TITLE_WORDS or \
+                _PASSIVE.search(seg[:verb.end()]):
+            continue  # "Ministry spokesman Samuel Kirenga": the ministry is no subject
         sub = _SUBORDINATE.search(seg, verb.end())
         if sub and not (sub.group() == "that" and verb.group("verb") in _PUBLISHING):
             continue  # "Ministers demand a ceasefire as shelling kills 18": not theirs
@@ -161,6 +162,8 @@ def actor_of(span: str, predicate: str | None) -> str | None:
                 np = " ".join(np.split()[1:])
             if _PASSIVE.search(m.group()):
                 continue  # "the troops ... were killed": who is killed does not act
+            if m.group("verb") in TITLE_WORDS:
+                continue  # "Ministry spokesman Samuel Kirenga rejected": the spokesman acts
             if np and m.group("verb") not in ("of", "and", "the", "to", "in", "on", "for"):
                 return clean_source(np)
     return None

@@ -1098,3 +1098,14 @@ def test_a_participle_after_a_said_clause_is_the_sayer_s_statement():
     (event,) = [c for c in extract_claims(doc, sents) if c.kind == EVENT]
     assert event.text.startswith("the true toll may be higher")
     assert event.attributed_to == "Global Health Organization"
+
+
+@pytest.mark.parametrize("line, source", [
+    ("Ministry spokesman Samuel Kirenga rejected suggestions that the government was under-reporting.",
+     "Samuel Kirenga"),
+    ("Coast guard spokesman Ernesto Lavin confirmed the ferry had sunk.", "Ernesto Lavin"),
+])
+def test_a_body_named_before_its_spokesman_is_no_subject(line, source):
+    doc, sents = make_document([line])
+    (event,) = [c for c in extract_claims(doc, sents) if c.kind == EVENT]
+    assert event.attributed_to == source
