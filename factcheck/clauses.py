@@ -159,7 +159,19 @@ def split_clauses(text: str, boundary: re.Pattern[str] = _BOUNDARY) -> tuple[tup
             continue  # "between 40 and 60 people were killed": one range, not two clauses
         cuts.extend([m.start(), m.end()])
     cuts.append(len(text))
+    if boundary is _BOUNDARY:
+        # "With 91% of polling stations counted, 61.4% voted Yes": a fronted with-phrase
+        # ends at its comma; the clause after it has a subject and verb of its own.
+        for i in range(0, len(cuts), 2):
+            m = _FRONTED_WITH.match(text, cuts[i], cuts[i + 1])
+            if m:
+                cuts[i + 1:i + 1] = [m.end("phrase"), m.end()]
     return tuple((cuts[i], cuts[i + 1]) for i in range(0, len(cuts), 2))
+
+
+_FRONTED_WITH = re.compile(r"\s*(?P<phrase>[Ww]ith\s[^,;]{3,80}?\b(?:counted|tallied|reporting|"
+                           r"declared|processed|in|done|complete|over|gone|left))"
+                           r",\s+(?=[\w$€£“\"])")
 
 
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+[$€£]?[\w,.]+(?:\s+(?:hundred|thousand|million|billion|"

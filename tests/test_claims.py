@@ -1109,3 +1109,16 @@ def test_a_body_named_before_its_spokesman_is_no_subject(line, source):
     doc, sents = make_document([line])
     (event,) = [c for c in extract_claims(doc, sents) if c.kind == EVENT]
     assert event.attributed_to == source
+
+
+@pytest.mark.parametrize("line, value, span", [
+    ("With 91% of polling stations counted, 61.4% of voters backed the amendments.", 61.4,
+     "61.4% of voters backed the amendments"),
+    ("With 91% of polling stations counted, 61.4% of voters backed the amendments.", 91,
+     "With 91% of polling stations counted"),
+    ("The toll stood at 19, with 12 of them children, officials said.", 19, "The toll stood at 19"),
+])
+def test_a_fronted_with_phrase_ends_at_its_comma(line, value, span):
+    doc, sents = make_document([line])
+    claim = next(c for c in numeric(extract_claims(doc, sents)) if c.value == value)
+    assert claim.text == span
