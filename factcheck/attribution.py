@@ -227,7 +227,7 @@ def clean_source(np: str) -> str:
         s = m.group("owner")  # but "Lestria's government" is no "Lestria"
     s = re.sub(r"\s+of\s+(?:about\s+|some\s+|more\s+than\s+)?\d[\d,.]*\s+[a-z][\w\s-]*$", "", s)
     s = strip_title(s)
-    described = _DESCRIBED_NAME.fullmatch(s)
+    described = _DESCRIBED_NAME.fullmatch(s) or _OPENING_DESCRIPTION.fullmatch(s)
     if described and described.group("name").split()[0] not in _CALENDAR_WORDS:
         s = described.group("name")  # "the opposition Civic Alliance" is the Civic Alliance
     s = " ".join(ACRONYMS.get(t, t) for t in s.split())
@@ -239,6 +239,11 @@ def clean_source(np: str) -> str:
 _DESCRIBED_NAME = re.compile(
     r"(?:[a-z-]+\s+){0,2}(?:" + "|".join(sorted(SOURCE_NOUNS, key=len, reverse=True))
     + r")\s+(?P<name>[A-Z][\w’'.&-]*(?:\s+(?:of\s+(?:the\s+)?|for\s+|and\s+)?[A-Z][\w’'.&-]*){0,5})")
+# The same opening a sentence ("Charity MediAid International said"): only nouns that do
+# not begin names themselves ("Service Employees International Union", "Agency France-Presse").
+_OPENING_DESCRIPTION = re.compile(
+    r"(?:Charity|Opposition|Operator|Firm|Carrier|Insurer|Broadcaster|Watchdog|Regulator|NGO)\s+"
+    r"(?P<name>[A-Z][\w’'.&-]*(?:\s+(?:of\s+(?:the\s+)?|for\s+|and\s+)?[A-Z][\w’'.&-]*){1,5})")
 _CALENDAR_WORDS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
                    "January", "February", "March", "April", "May", "June", "July", "August",
                    "September", "October", "November", "December"}

@@ -237,6 +237,9 @@ def bodies_named(text: str, learned: Mapping[str, frozenset[str]]) -> list[tuple
     return out
 
 
+# A body's name after the possessive of its country: "Tirenia's Central Electoral Commission".
+_PLACE_OWNED = re.compile(r"[A-Z][\w-]*[’']s\s+(?P<name>[A-Z][\w’'&.-]*(?:\s+(?:of\s+|for\s+|and\s+)?"
+                          r"[A-Z][\w’'&.-]*)+)")
 # Descriptions that set a body apart from the one named: "another company", "rival firm".
 _NOT_DESCRIPTIONS = {"another", "other", "rival", "second", "one", "some", "several", "many",
                      "each", "every", "no", "foreign", "private", "state", "independent"}
@@ -314,6 +317,9 @@ class Context:
         return (self.described or {}).get(noun) or (self.first_described or {}).get(noun)
 
     def full_name(self, source: str) -> str:
+        owned = _PLACE_OWNED.fullmatch(source)
+        if owned and self._names_body(owned.group("name")):
+            source = owned.group("name")  # "Tirenia's Central Electoral Commission"
         if self.surnames and " " not in source and source in self.surnames:
             return self.surnames[source]
         if self.aliases and source.lower() in self.aliases:
@@ -324,6 +330,11 @@ class Context:
             return self.roles[source.lower()]  # "the minister" named before as Grace Oduya
         author = self.data_author(source)
         return author or self.described_body(source) or source
+
+    def _names_body(self, name: str) -> bool:
+        """Whether the document or the corpus names this body on its own."""
+        return bool(self.kinds and name in self.kinds) or \
+            name in (self.acronyms or {}).values() or name in (self.roles or {}).values()
 
     def data_author(self, source: str) -> str | None:
         """Who published data a sentence names without its author: 'according to
@@ -473,7 +484,7 @@ def pick_attribution(atts: Sequence[Attribution], start: int, end: int,
         last = max(before, key=lambda a: a.end)
         if last.pronoun and not last.source:
             # "..., the GHO said on Wednesday, warning that ...": the one who said it warns.
-            said = [a for a in atts if a.end <= last.start and not a.pronoun]
+            said = [a for a in atts if a.end <= last.start and a.source]  # "she said, adding"
             if said:
                 return max(said, key=lambda a: a.end)
         return last

@@ -1122,3 +1122,21 @@ def test_a_fronted_with_phrase_ends_at_its_comma(line, value, span):
     doc, sents = make_document([line])
     claim = next(c for c in numeric(extract_claims(doc, sents)) if c.value == value)
     assert claim.text == span
+
+
+@pytest.mark.parametrize("lines, said, source", [
+    # A country's possessive before a body the corpus names on its own is dropped.
+    (["The Central Electoral Commission (CEC) met.",
+      "Tirenia's Central Electoral Commission said the count was complete and every complaint "
+      "would be examined."], "the count was complete", "Central Electoral Commission"),
+    # "she said, adding that ...": the one who said it adds.
+    (["CEC chairwoman Helena Marik rejected the allegations.",
+      '"There was no fraud," she said, adding that every complaint would be examined.'],
+     "every complaint would be examined", "Helena Marik"),
+    (["Charity MediAid International has said the real number is much higher than reported."],
+     "the real number is much higher", "MediAid International"),
+])
+def test_statement_sources_are_named_as_the_document_names_them(lines, said, source):
+    doc, sents = make_document(lines)
+    event = next(c for c in extract_claims(doc, sents) if c.kind == EVENT and c.text.startswith(said))
+    assert event.attributed_to == source
