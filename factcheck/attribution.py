@@ -219,6 +219,9 @@ def clean_source(np: str) -> str:
                r"neither|all)\s+)+",
                "", s, flags=re.IGNORECASE)
     s = re.sub(r"[’']s?$", "", s).strip()
+    # "main trade unions", "Lutania's biggest unions": how big a body is, not who it is.
+    s = re.sub(r"^(?:(?:[A-Z][\w-]*[’']s\s+)?(?:main|major|leading|biggest|largest|key|top)\s+)(?=[a-z])",
+               "", s)
     # "the Council’s statement" stands for the Council.
     m = re.match(r"^(?P<owner>.+?)[’']s\s+(?:(?:latest|new|final|annual|weekly|daily|monthly|"
                  r"official|preliminary|situation|own|recent|first|second)\s+){0,2}(?P<head>[a-z]+)$", s)

@@ -465,7 +465,7 @@ def pick_attribution(atts: Sequence[Attribution], start: int, end: int,
     inside = [a for a in atts if a.position == "lead" and start <= a.start and a.end <= end
               and (anchor is None or a.end <= anchor[0])]
     if inside:
-        return inside[0]
+        return _sayer(atts, inside[0])
     according = [a for a in atts if a.position == "according"]
     if according and all(_BARE_DATA.fullmatch(a.source) for a in according):
         # "The commission confirmed that ..., according to final results": the results
@@ -481,13 +481,7 @@ def pick_attribution(atts: Sequence[Attribution], start: int, end: int,
         return min(according, key=lambda a: abs(a.start - start))
     before = [a for a in atts if a.position == "lead" and a.end <= start]
     if before:
-        last = max(before, key=lambda a: a.end)
-        if last.pronoun and not last.source:
-            # "..., the GHO said on Wednesday, warning that ...": the one who said it warns.
-            said = [a for a in atts if a.end <= last.start and a.source]  # "she said, adding"
-            if said:
-                return max(said, key=lambda a: a.end)
-        return last
+        return _sayer(atts, max(before, key=lambda a: a.end))
     if text is not None and anchor is not None:
         # "Based on reports from its volunteers at 1,400 polling stations, the Alliance
         # estimated ...": a phrase fronted before its clause's subject is that subject's.
@@ -508,6 +502,17 @@ def pick_attribution(atts: Sequence[Attribution], start: int, end: int,
         return overlapping[0]
     heads = [a for a in atts if a.position == "headline"]
     return heads[0] if heads else None
+
+
+def _sayer(atts: Sequence[Attribution], att: Attribution) -> Attribution:
+    """A bare participle's subject: "..., the GHO said on Wednesday, warning that ..." is
+    the GHO's warning, "she said, adding that ..." hers; else the participle itself (the
+    sentence's subject speaks)."""
+    if att.pronoun and not att.source:
+        said = [a for a in atts if a.end <= att.start and a.source]
+        if said:
+            return max(said, key=lambda a: a.end)
+    return att
 
 
 def resolve_source(att: Attribution | None, sentence_text: str,
