@@ -120,7 +120,8 @@ _LINK = (r"(?:rose|risen|rises|rising|climbed|climbs|jumped|jumps|increased|incr
          r"exceeded|exceeds|surpassed|soared|now|totalled|totaled|numbered)")
 _BEFORE_CUE = re.compile(
     rf"\b(?:(?:(?P<toll>death|casualty|injury|fatality)\s+)?toll|number\s+of\s+(?P<noun>[a-z]+)"
-    rf"(?P<rest>(?:\s+[a-z]+)?)|number\s+(?P<part>killed|dead|injured|wounded|hurt|missing|"
+    rf"(?P<rest>(?:\s+(?:confirmed|reported|feared|now|known|officially|presumed))?(?:\s+[a-z]+)?)|"
+    rf"number\s+(?P<part>killed|dead|injured|wounded|hurt|missing|"
     rf"arrested|detained|displaced|evacuated|rescued))\b[^.;:\d]{{0,100}}?\b{_LINK}\s+$"
     rf"|\b(?P<noun2>[a-z]{{3,}})(?:,\s+which)?\s+(?:stood|stands|totall?ed|numbered)\s+at\s+$"
     rf"|\b(?P<noun3>[a-z]{{3,}})\s+(?:(?:has|have)\s+(?:now\s+)?)?(?:rose|risen|rises|climbed|climbs|"

@@ -178,3 +178,13 @@ def test_passing_marks_changes_and_round_figures(text, value, low, high, qualifi
 @pytest.mark.parametrize("text", ["He scored 4 in 10 minutes.", "They won 3 in 12 games."])
 def test_counts_in_a_span_of_time_or_games_are_no_shares(text):
     assert all(q.counted != "percent" for q in find_quantities(text))
+
+
+@pytest.mark.parametrize("text, value, counted", [
+    ("The number of people confirmed dead in the capsizing rose to 24 on Monday", 24, "deaths"),
+    ("the number of people reported missing stood at 85", 85, "missing"),
+    ("the number of people killed rose to 23", 23, "deaths"),
+])
+def test_a_number_of_people_said_to_be_dead_is_a_toll(text, value, counted):
+    (q,) = find_quantities(text)
+    assert (q.value, q.counted) == (value, counted)
