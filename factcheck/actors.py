@@ -69,9 +69,16 @@ _TIME_LEAD = re.compile(
     r"^(?:(?:By|On|In|At|Late|Early|Later|Earlier|Since|Until)\s+(?:(?:late|early|last|this|the)\s+)?"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|morning|afternoon|evening|"
     r"night|dawn|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})(?:\s+(?:morning|afternoon|evening|"
-    r"night))?,?\s+|(?:Meanwhile|Separately|However|Also|Earlier|Later|Then),\s+)")
+    r"night))?,?\s+|(?:Meanwhile|Separately|However|Also|Earlier|Later|Then),\s+|"
+    # "a day after the government unveiled ...": when, relative to the clause before
+    r"(?:a|one|two|three|four|five|six|several|a\s+few)\s+(?:hours?|days?|weeks?|months?)\s+"
+    r"(?:after|before|since)\s+)")
 
 
+# A figure in what someone's plan or proposal would do is the planner's.
+_OWNED_PLAN = re.compile(
+    r"(?P<owner>(?:[A-Z][\w.&-]*\s+){0,4}[A-Z][\w.&-]*)[’']s\s+(?:[a-z-]+\s+)?(?:plan|plans|"
+    r"proposal|proposals|bill|pledge|promise|offer|decision|reform|budget)\s+to\s+[^,;:]*$")
 _SUBORDINATE = re.compile(r"\b(?:as|while|when|after|before|because|although|though|whereas|"
                           r"but|if|unless|until|where|which|who|whom|that)\b")
 # "It also cut its forecast": an "it" that acts, as whoever acted before did.
@@ -121,6 +128,11 @@ def doer_of(text: str, clause_start: int, number_start: int) -> str | None:
             name = is_doer(np) if _OWNER_NP.fullmatch(np) else None
             if name:
                 return name
+    plan = _OWNED_PLAN.search(seg)
+    if plan:  # "Prime Minister Ewa Lind's plan to raise the retirement age to 65"
+        name = is_doer(plan.group("owner"))
+        if name:
+            return name
     lead = _TIME_LEAD.match(seg)
     pos = lead.end() if lead else 0
     for pattern in _DOER_NPS:

@@ -27,6 +27,8 @@ _BOUNDARY_CORE = (
     r";|\s[–—]\s|—|:\s+(?=[“\"])|,\s+(?=(?:but|while|whereas|although|though|with|which|who|"
     r"where|when|after|because|despite|amid|citing|saying|according|as\s+well\s+as|prompting|"
     r"adding|noting|stating|possibly|however|"
+    r"(?:a|one|two|three|four|five|six|several|a\s+few)\s+(?:hours?|days?|weeks?|months?)\s+"
+    r"(?:after|before)|"  # ", a day after the government unveiled ..."
     # ", stepping up their campaign against ...": a participle adds an act of its own; one
     # of result ("killing at least nine", "bringing the toll to 41") stays with its event.
     r"(?!(?:killing|injuring|wounding|leaving|bringing|taking|affecting|displacing|destroying|"

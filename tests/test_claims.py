@@ -1163,3 +1163,18 @@ def test_a_participle_of_result_stays_with_its_event(line, value, words):
     doc, sents = make_document([line])
     claim = next(c for c in numeric(extract_claims(doc, sents)) if c.value == value)
     assert words in claim.text
+
+
+@pytest.mark.parametrize("line, value, source", [
+    # A figure in what someone's plan would do is the planner's.
+    ("Unions called a strike, raising the stakes in their fight against Prime Minister Ewa Lind's "
+     "plan to raise the retirement age to 65.", 65, "Ewa Lind"),
+    # "a day after X did Y": a clause of its own, whose subject acts.
+    ("The Bank of Lestria left its key rate unchanged and warned that unemployment would rise, a day "
+     "after the government unveiled an energy aid package worth nearly 2.5 billion euros.", 2.5e9,
+     "government"),
+])
+def test_a_figure_belongs_to_whose_plan_or_act_it_is(line, value, source):
+    doc, sents = make_document([line])
+    claim = next(c for c in numeric(extract_claims(doc, sents)) if c.value == value)
+    assert claim.attributed_to == source
