@@ -233,8 +233,8 @@ def _modifier_participle(text: str, at: int) -> bool:
     """Whether the verb at `at` is a reduced relative clause: a participle right after
     a common noun that is the object of a preposition ("families of soldiers sent"),
     or a sentence-opening subject whose own verb follows ("The troops sent ... were")."""
-    if not _PARTICIPLE.match(text, at):
-        return False
+    if not _PARTICIPLE.match(text, at) or text[:at].rstrip().endswith(","):
+        return False  # ", called a boycott": a verb after an aside, no noun's modifier
     words = _WORD_BEFORE.findall(text[max(0, at - 60):at])
     if len(words) < 2:
         return False

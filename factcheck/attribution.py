@@ -523,7 +523,9 @@ def _find_attributions(text: str) -> tuple[Attribution, ...]:
 _TITLE_ALT = "|".join(re.escape(t) for t in sorted(TITLE_WORDS, key=len, reverse=True))
 _LEADING_NAME = re.compile(
     rf"^[\s\-–•*]*(?:The\s+|the\s+)?(?P<np>(?:(?:[A-Z][\w.’'-]*|{_TITLE_ALT})\s+"
-    rf"(?:of\s+(?:the\s+)?)?){{0,6}}[A-Z][\w.’'-]*)(?=\s+[a-z])")
+    rf"(?:of\s+(?:the\s+)?)?){{0,6}}[A-Z][\w.’'-]*)(?=\s+[a-z]|,\s*\d{{1,3}}\s*,|,\s+an?\s)")
+# (a name then its age or an indefinite description: "Joel Madrid, 27, relived ...",
+# "Joel Madrid, a 27-year-old construction worker, was sitting ...")
 
 
 def leading_name(text: str) -> str | None:

@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .acts import PREDICATES, RECORD_ACTS, STEM_RE, act_of, finite_act, predicate_of
-from .actors import IT_ACTS, actor_of, doer_of
+from .actors import IT_ACTS, actor_of, doer_of, is_doer
 from .attribution import PRONOUNS, Attribution, clean_source, find_attributions
 from .clauses import (
     CONNECTOR,
@@ -49,6 +49,8 @@ from .speakers import (
 )
 
 _WORD_RE = re.compile(r"[a-z]+")
+_RELATIVE_OPENING = re.compile(r"(?:which|who)\s")
+_ANTECEDENT_NP = re.compile(r"[\s\-–•*]*(?P<np>[^,;:“”\"]{2,80}?)\s*,\s*")
 _MIN_QUOTE_WORDS = 4
 
 
@@ -160,6 +162,11 @@ def _sentence_claims(document: Document, sentence: Sentence, previous: Sentence 
                 act = next((p.search(span) for name, p in PREDICATES if name == predicate), None)
                 actor = doer_of(s_text, start, start + act.end()) if act else None
                 actor = actor or actor_of(span, predicate) or ctx.role_subject(span)
+                if actor is None and _RELATIVE_OPENING.match(span):
+                    # "The opposition Civic Alliance, which urged ..., called the exit poll":
+                    # the relative clause's antecedent is who acts.
+                    before = _ANTECEDENT_NP.fullmatch(s_text, 0, start)
+                    actor = is_doer(before.group("np")) if before else None
                 if actor and actor.lower() in PRONOUNS:
                     # "It rejected opposition claims ...": whoever the document last named.
                     actor = (ctx.last_person if actor.lower() in ("he", "she") else None) or \

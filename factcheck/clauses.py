@@ -24,6 +24,8 @@ _GAPPED_NUMBER = (r"(?:about|around|nearly|almost|some|more\s+than|at\s+least|ov
                   r"dozens|hundreds|thousands|a\s+(?:dozen|hundred|thousand))")
 GAPPED_SOURCE = re.compile(r"(?:and\s+)?(?P<np>" + _GAPPED_NAME + r")\s+$")
 _BOUNDARY_CORE = (
+    # "declared three days of mourning on Tuesday as the number of dead reached 41"
+    r"\s(?=as\s+(?:the\s+)?(?:number|toll|death\s+toll|count|tally)\b)|"
     r";|\s[–—]\s|—|:\s+(?=[“\"])|,\s+(?=(?:but|while|whereas|although|though|with|which|who|"
     r"where|when|after|because|despite|amid|citing|saying|according|as\s+well\s+as|prompting|"
     r"adding|noting|stating|possibly|however|"

@@ -1178,3 +1178,32 @@ def test_a_figure_belongs_to_whose_plan_or_act_it_is(line, value, source):
     doc, sents = make_document([line])
     claim = next(c for c in numeric(extract_claims(doc, sents)) if c.value == value)
     assert claim.attributed_to == source
+
+
+@pytest.mark.parametrize("lines, words, source", [
+    # A name opening a sentence before its age or an indefinite description is its subject.
+    (["Governor Rosalind Ventura visited the port.",
+      "Joel Madrid, a 27-year-old construction worker, was sitting on the upper deck.",
+      '"It tilted to the left, then the lights went out and the water came in," he said.'],
+     "It tilted to the left", "Joel Madrid"),
+    (['Survivor Joel Madrid, 27, relived the nightmare: "It tilted to the left, then the lights '
+      'went out."'], "It tilted to the left", "Joel Madrid"),
+])
+def test_a_quotation_is_the_person_the_sentence_opens_with(lines, words, source):
+    doc, sents = make_document(lines)
+    quote = next(c for c in extract_claims(doc, sents) if c.kind == QUOTE and c.text.startswith(words))
+    assert quote.attributed_to == source
+
+
+@pytest.mark.parametrize("line, predicate, source", [
+    # "X did Y as the toll reached 41": the act is a clause apart from the count.
+    ("Governor Rosalind Ventura declared three days of mourning on Tuesday as the number of "
+     "confirmed dead reached 41.", "declare", "Rosalind Ventura"),
+    # A relative clause's antecedent acts: "X, which ..., called for a boycott".
+    ("The opposition Civic Alliance, which urged its supporters to stay at home, called a "
+     "boycott of the vote.", "call", "Civic Alliance"),
+])
+def test_the_doer_of_an_act_beside_a_count_or_after_a_relative_clause(line, predicate, source):
+    doc, sents = make_document([line])
+    event = next(c for c in extract_claims(doc, sents) if c.kind == EVENT and c.predicate == predicate)
+    assert event.attributed_to == source
