@@ -596,6 +596,12 @@ def _lead_in_speaker(text: str, para_start: int, ctx: Context) -> tuple[str | No
     return None, None
 
 
+# Words put on something: 'called the offer "an insult"', 'described it as "a disgrace"'.
+_NAMING_BEFORE = re.compile(r"\b(?:called|described|branded|dubbed|termed|labell?ed)\s+(?!for\b)"
+                            r"(?:[\w’'-]+\s+){0,4}?(?:as\s+)?$")
+_RELATIVE_SUBJECT = re.compile(r"[\s\-–•*]*(?P<np>[^,;:“”\"]{2,80}?)\s*,\s+(?:which|who)\s")
+
+
 def quote_speaker(document: Document, quote: Quote, previous: Sentence | None,
                   ctx: Context, quotes: Sequence[Quote] = (),
                   known: dict[int, tuple[str | None, str | None]] | None = None,
@@ -644,6 +650,13 @@ def _own_quote_speaker(document: Document, quote: Quote, previous: Sentence | No
     atts = [a for a in find_attributions(head) if a.position in ("lead", "according", "headline")]
     if atts:
         return resolve_source(atts[-1], head, ctx)
+    if _NAMING_BEFORE.search(head):
+        # 'The opposition Civic Alliance, which ..., called the exit poll "a piece of
+        # propaganda."': the words put on something are the subject's.
+        relative = _RELATIVE_SUBJECT.match(head)
+        name = leading_name(head) or (is_doer(relative.group("np")) if relative else None)
+        if name:
+            return ctx.full_name(name), None
     if head.rstrip().endswith(":"):
         # "President X returned ... and repeated his promise to residents: “...”": the
         # words a colon introduces are the sentence subject's.

@@ -1207,3 +1207,15 @@ def test_the_doer_of_an_act_beside_a_count_or_after_a_relative_clause(line, pred
     doc, sents = make_document([line])
     event = next(c for c in extract_claims(doc, sents) if c.kind == EVENT and c.predicate == predicate)
     assert event.attributed_to == source
+
+
+@pytest.mark.parametrize("line, source", [
+    ('The opposition Civic Alliance, which urged its supporters to stay at home, called the exit '
+     'poll "a piece of propaganda."', "Civic Alliance"),
+    ('Health Minister Grace Oduya described the charity\'s estimate as "a wild guess with no data."',
+     "Grace Oduya"),
+])
+def test_words_a_subject_puts_on_something_are_its_quotation(line, source):
+    doc, sents = make_document([line])
+    (quote,) = [c for c in extract_claims(doc, sents) if c.kind == QUOTE]
+    assert quote.attributed_to == source
