@@ -188,6 +188,7 @@ _MODIFIERS = {
     "estimated", "reported", "young", "old", "innocent", "ordinary", "front-line", "frontline",
     "fresh", "further", "well-trained", "trained", "unarmed", "civilian", "senior", "junior",
     "ethnic", "first", "last", "such", "fellow", "registered", "eligible", "full-time",
+    "suspected", "probable", "possible",  # "1,400 suspected cholera cases"
 }
 _STOP = {
     "to", "in", "into", "at", "on", "from", "with", "for", "by", "near", "had", "have", "has",
@@ -534,6 +535,9 @@ def _noun_before(text: str, start: int) -> str | None:
         return hit.group("part").lower()
     if hit.group("noun"):
         noun = hit.group("noun").lower()
+        if noun in _MODIFIERS:  # "the number of suspected cholera cases": the head comes later
+            head, _ = _counted_after(text, hit.start("noun"), start)
+            noun = head or noun
         if COUNTED_CLASSES.get(noun) in _PEOPLE_LIKE:
             for label, cue in _TOLL_CUES:
                 if cue.search(hit.group("rest") or ""):

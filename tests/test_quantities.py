@@ -188,3 +188,13 @@ def test_counts_in_a_span_of_time_or_games_are_no_shares(text):
 def test_a_number_of_people_said_to_be_dead_is_a_toll(text, value, counted):
     (q,) = find_quantities(text)
     assert (q.value, q.counted) == (value, counted)
+
+
+@pytest.mark.parametrize("text, value, counted", [
+    ("The number of suspected cholera cases in Kilawe Region has risen to 842", 842, "case"),
+    ("as the number of suspected cases in the region rose above 1,000", 1000, "case"),
+    ("the ministry had recorded 1,287 suspected cases", 1287, "case"),
+])
+def test_suspected_cases_count_cases(text, value, counted):
+    (q,) = find_quantities(text)
+    assert (q.value, q.counted) == (value, counted)
