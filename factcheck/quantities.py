@@ -124,9 +124,15 @@ _BEFORE_CUE = re.compile(
     rf"number\s+(?P<part>killed|dead|injured|wounded|hurt|missing|"
     rf"arrested|detained|displaced|evacuated|rescued))\b[^.;:\d]{{0,100}}?\b{_LINK}\s+$"
     rf"|\b(?P<noun2>[a-z]{{3,}})(?:,\s+which)?\s+(?:stood|stands|totall?ed|numbered)\s+at\s+$"
-    rf"|\b(?P<noun3>[a-z]{{3,}})\s+(?:(?:has|have)\s+(?:now\s+)?)?(?:rose|risen|rises|climbed|climbs|"
-    rf"reached|reaches|hit|hits|passed|passes|topped|tops|surpassed|surpasses|exceeded|exceeds|"
-    rf"jumped|jumps)(?:\s+to)?\s+(?:more\s+than\s+|over\s+|about\s+|around\s+|nearly\s+)?$",
+    # "Suspected cholera cases in Kilawe Region have risen to 1,463", "Cases top 1,000": the
+    # subject, read past a place it is narrowed to, is what the figure counts; headlines
+    # use the bare present ("pass", "top", "near").
+    rf"|\b(?P<noun3>[a-z]{{3,}})(?P<where>\s+(?:in|across|among)\s+(?:the\s+)?"
+    rf"(?:[A-Z][\w’'-]*|region|province|district|country|state|city)(?:\s+[A-Z][\w’'-]*){{0,2}})?"
+    rf"\s+(?:(?:has|have)\s+(?:now\s+)?)?(?:rose|risen|rises|climbed|climbs|rise|climb|"
+    rf"reached|reaches|reach|hit|hits|passed|passes|pass|topped|tops|top|surpassed|surpasses|"
+    rf"surpass|exceeded|exceeds|exceed|near|neared|nears|jumped|jumps)(?:\s+to)?\s+"
+    rf"(?:more\s+than\s+|over\s+|about\s+|around\s+|nearly\s+)?$",
     re.IGNORECASE)
 # An act right before the number says what happened to those counted: "killed 18 civilians".
 _VERB_BEFORE = [
@@ -529,8 +535,11 @@ def _noun_before(text: str, start: int) -> str | None:
         return hit.group("noun2")
     if hit.group("noun3"):  # "casualties surpassed 300": only a counted noun
         noun = hit.group("noun3").lower()
-        return noun if noun in COUNTED_CLASSES and COUNTED_CLASSES[noun] not in _PEOPLE_LIKE \
-            else None
+        if noun in COUNTED_CLASSES:
+            return noun if COUNTED_CLASSES[noun] not in _PEOPLE_LIKE else None
+        # Any plural subject counts ("cases", "complaints"), not a verb's ending ("it rises").
+        return noun if _plural(noun) and noun not in _STOP and \
+            text[hit.start("noun3") - 1:hit.start("noun3")] != "'" else None
     if hit.group("part"):  # "the number killed in ... has risen to 500"
         return hit.group("part").lower()
     if hit.group("noun"):

@@ -198,3 +198,18 @@ def test_a_number_of_people_said_to_be_dead_is_a_toll(text, value, counted):
 def test_suspected_cases_count_cases(text, value, counted):
     (q,) = find_quantities(text)
     assert (q.value, q.counted) == (value, counted)
+
+
+@pytest.mark.parametrize("text, value, counted", [
+    ("Suspected cholera cases in Kilawe Region have risen to 1,463", 1463, "case"),
+    ("Cholera cases in Kilawe pass 800", 800, "case"),
+    ("Kilawe cholera cases near 1,500 as outbreak spreads", 1500, "case"),
+    ("Complaints have now reached 212", 212, "complaint"),
+    ("Casualties surpassed 300", 300, "casualties"),
+    ("The toll in Bresk has risen to 12", 12, "deaths"),
+    # A people-like subject or a verb's own ending says nothing of what is counted.
+    ("It rises to 40", 40, None),
+])
+def test_a_plural_subject_linked_to_a_figure_is_what_it_counts(text, value, counted):
+    (q,) = find_quantities(text)
+    assert (q.value, q.counted) == (value, counted)
