@@ -142,7 +142,7 @@ def _sentence_claims(document: Document, sentence: Sentence, previous: Sentence 
     def make(kind: str, start: int, end: int, *, quantity: Quantity | None = None,
              predicate: str | None = None, subject: str | None = None,
              gapped: str | None = None, date_scope: tuple[int, int] | None = None,
-             denied: bool = False) -> Claim:
+             denied: bool = False, speaker: str | None = None) -> Claim:
         span = s_text[start:end]
         anchor = (quantity.start, quantity.end) if quantity is not None else None
         q = quote_of(start, end) if kind != QUOTE else None
@@ -153,6 +153,8 @@ def _sentence_claims(document: Document, sentence: Sentence, previous: Sentence 
         elif q is not None:
             source, relay = speaker_of(q)
             att = None
+        elif speaker is not None:  # "the operator's claim that ...": the operator's
+            source, relay, att = ctx.full_name(speaker), None, None
         else:
             att = pick_attribution(atts, start, end, anchor, s_text)
             source, relay = resolve_source(att, s_text, ctx)
@@ -317,10 +319,34 @@ _STATED_VERBS = frozenset({"said", "says", "told", "tells", "stated", "insisted"
                            "warning", "adding", "insisting", "noting", "arguing", "claiming"})
 
 
+# "contradicting the operator's claim that the ferry had been cleared to sail": what a
+# possessive's claim says is the possessor's statement, not the sentence speaker's.
+_CLAIM_OF = re.compile(
+    r"\b(?:(?:the|a|an)\s+(?P<desc>[a-z]+(?:\s+[a-z]+)?)|(?P<name>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}))"
+    r"[’']s\s+(?:(?:earlier|repeated|initial|original)\s+)?(?:claims?|assertions?|insistence|"
+    r"contention|argument|allegations?|denials?)\s+that\s+")
+
+
+def _possessed_claims(s_text: str, taken: Sequence[tuple[int, int]], make: Any) -> list[Claim]:
+    found = []
+    for m in _CLAIM_OF.finditer(s_text):
+        start, end = trim(s_text, m.end(), clause_of(s_text, m.end(), m.end() + 1)[1])
+        if len(re.findall(r"[\w’'-]+", s_text[start:end])) < _MIN_STATEMENT_WORDS - 1 or \
+                any(not (te <= start or end <= ts) for ts, te in taken):
+            continue
+        found.append(make(EVENT, start, end, speaker=m.group("desc") or m.group("name")))
+    return found
+
+
 def _reported_statements(s_text: str, atts: Sequence[Attribution], out: Sequence[Claim],
                          in_quotes: Sequence[Quote], base: int, make: Any) -> list[Claim]:
     taken = [(c.start - base, c.end - base) for c in out]
-    found = []
+    found = _possessed_claims(s_text, taken, make)
+    # A statement ends before the clause reporting another's claim: "The coast guard said
+    # it had not issued a clearance, contradicting the operator's claim that ...".
+    claimed = [s_text.rfind(",", 0, m.start()) for m in _CLAIM_OF.finditer(s_text)]
+    claimed = [c for c in claimed if c >= 0]
+    taken.extend((c.start - base, c.end - base) for c in found)
     for att in atts:
         if att.verb not in _STATED_VERBS or not (att.source or att.verb.endswith("ing")):
             continue
@@ -330,7 +356,7 @@ def _reported_statements(s_text: str, atts: Sequence[Attribution], out: Sequence
                 listener = _LISTENER_WORDS.match(s_text, start)
                 start = listener.end() if listener else start
             start = _SAID_THAT.match(s_text, start).end()
-            end = len(s_text)
+            end = min((c for c in claimed if c > start), default=len(s_text))
         elif att.position == "trail":
             start, end = 0, att.start
         else:

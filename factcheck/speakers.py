@@ -228,6 +228,11 @@ def bodies_named(text: str, learned: Mapping[str, frozenset[str]]) -> list[tuple
     out = []
     for m in _NAME_RUN.finditer(text):
         words = clean_source(re.sub(r"^[A-Z][\w-]*[’']s\s+", "", m.group())).split()  # "Dembaya's"
+        # "Orient Star Shipping Lines on Tuesday offered ...": a day or month ends the name.
+        cut = next((i for i, w in enumerate(words) if i and w in _NOT_NAMES), len(words))
+        while cut > 1 and words[cut - 1] in ("of", "for", "on", "and", "the"):
+            cut -= 1
+        words = words[:cut]
         # "Charity MediAid International": the name a text described may follow a noun.
         name = next((" ".join(words[i:]) for i in range(len(words))
                      if " ".join(words[i:]) in learned), " ".join(words))

@@ -1219,3 +1219,24 @@ def test_words_a_subject_puts_on_something_are_its_quotation(line, source):
     doc, sents = make_document([line])
     (quote,) = [c for c in extract_claims(doc, sents) if c.kind == QUOTE]
     assert quote.attributed_to == source
+
+
+# --- extraction round 4 ---------------------------------------------------------------
+
+@pytest.mark.parametrize("lines, claimed, source, said", [
+    # What a possessive's claim says is the possessor's; the sayer's statement ends before it.
+    (["The coast guard said it had not issued a departure clearance for the ferry, contradicting "
+      "the operator's claim that the Santa Felisa had been cleared to sail.",
+      "Orient Star Shipping Lines on Tuesday offered 250,000 pesos to each family."],
+     "the Santa Felisa had been cleared to sail", "Orient Star Shipping Lines",
+     "it had not issued a departure clearance for the ferry"),
+    (["The ministry said the water in the river was safe to drink, rejecting Greenwatch's allegation that the river "
+      "had been poisoned by the mine."],
+     "the river had been poisoned by the mine", "Greenwatch",
+     "the water in the river was safe to drink"),
+])
+def test_a_possessives_claim_that_is_the_possessors_statement(lines, claimed, source, said):
+    doc, sents = make_document(lines)
+    events = {c.text: c.attributed_to for c in extract_claims(doc, sents) if c.kind == EVENT}
+    assert events.get(claimed) == source
+    assert said in events and events[said] != source
