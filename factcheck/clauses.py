@@ -50,7 +50,12 @@ _CLAUSE_TAIL = (
     # "14 people died and 300 were evacuated".
     r"|\s+(?=and\s+" + _GAPPED_NAME + r"\s+" + _GAPPED_NUMBER + r")"
     r"|\s+(?=and\s+" + _GAPPED_NUMBER + r"[\d,.]*\s+(?:[a-z]+\s+)?(?:were|was|are|is|had|have|has|"
-    r"remain\w*|[a-z]+ed)\b)")
+    r"remain\w*|[a-z]+ed)\b)"
+    # A list of tolls or counts: "nine dead, more than 100 missing", "nine bodies had been
+    # recovered, 187 people had been rescued": each figure phrase is a clause of its own.
+    r"|,\s+(?=(?:about|around|nearly|almost|some|more\s+than|at\s+least|over|another|up\s+to)?\s*"
+    r"[\d][\d,.]*\s+(?:[a-z]+\s+)?(?:dead|missing|injured|hurt|wounded|displaced|arrested|"
+    r"were|was|are|had|have|remain\w*)\b)")
 # Clauses joined by "and" share a date ("14 were arrested and three hurt late on Sunday").
 DATE_BOUNDARY = re.compile(_BOUNDARY_CORE)
 _BOUNDARY = re.compile(_BOUNDARY_CORE + _CLAUSE_TAIL)

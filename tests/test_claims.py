@@ -1240,3 +1240,16 @@ def test_a_possessives_claim_that_is_the_possessors_statement(lines, claimed, so
     events = {c.text: c.attributed_to for c in extract_claims(doc, sents) if c.kind == EVENT}
     assert events.get(claimed) == source
     assert said in events and events[said] != source
+
+
+@pytest.mark.parametrize("line, spans", [
+    ("Nine dead, more than 100 missing as ferry capsizes",
+     {9: "Nine dead", 100: "more than 100 missing as ferry capsizes"}),
+    ("The coast guard said nine bodies had been recovered, 187 people had been rescued.",
+     {187: "187 people had been rescued"}),
+])
+def test_each_figure_of_a_list_of_tolls_has_its_own_span(line, spans):
+    doc, sents = make_document([line])
+    numeric = {c.value: c.text for c in extract_claims(doc, sents) if c.kind == NUMERIC}
+    for value, text in spans.items():
+        assert numeric[value] == text
