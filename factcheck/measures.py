@@ -277,6 +277,7 @@ def _share_of(tokens: Sequence[str]) -> bool:
 
 
 _SCOPE_PREPOSITIONS = frozenset({"in", "at", "among", "across", "during", "for"})
+OF_CHAIN = 2  # "of" phrases read past to a scope's preposition ("at the close of polls")
 
 
 def _phrase_before(tokens: Sequence[str]) -> tuple[list[str], bool]:
@@ -312,6 +313,19 @@ def _phrase_before(tokens: Sequence[str]) -> tuple[list[str], bool]:
                       or _is_name(tokens[j]) and j > 0):
         j -= 1
     phrase = words[::-1]
+    # "turnout at the close of polls was 51.6%": a chain of "of" phrases ends at the
+    # preposition that opens the scope; the noun before that is measured.
+    chain = j
+    for _ in range(OF_CHAIN):
+        if not (chain > 1 and tokens[chain].lower() == "of" and _content(tokens[chain - 1])
+                and not _is_name(tokens[chain - 1])):
+            break
+        chain -= 2
+        while chain >= 0 and tokens[chain].lower() in {"the", "a", "an", "this", "its", "their"}:
+            chain -= 1
+        if chain > 0 and tokens[chain].lower() in _SCOPE_PREPOSITIONS:
+            j = chain
+            break
     if phrase and j > 0 and tokens[j].lower() in _SCOPE_PREPOSITIONS and _content(tokens[j - 1]) \
             and not _is_name(tokens[j - 1]):
         phrase.insert(0, tokens[j - 1])
@@ -462,6 +476,25 @@ def _operator(clause: str) -> str | None:
     return None if not who or who in _NO_OPERATORS or who in STOPWORDS else who
 
 
+# Taking part in a vote, said of a share of the electorate: its turnout.
+_TAKE_PART_RE = re.compile(r"\b(?:(?:go|goes|went|gone|going) to the polls|(?:take|takes|took|taken|taking) part|"
+                           r"turn(?:s|ed)? out|(?:cast|casting) (?:a|their) (?:ballots?|votes?))\b", re.I)
+# A verb standing for the one of the clause before ("... to take part; 52.3% did").
+_ELIDED_RE = re.compile(r"\s*(?:did|do|does|had|have|has)\s*(?:so\s*)?(?:[.;,)]|$)", re.I)
+_VOTERS_RE = re.compile(r"\b(?:voters?|electorate|electors?|eligible|registered)\b", re.I)
+
+
+def _takes_part(text: str, span: tuple[int, int]) -> bool:
+    """A share said to take part in a vote: of voters whose verb after the figure is
+    taking part, or with an elided verb whose clause before is about taking part."""
+    rest = re.split(r"[,;:.—–(]", text[span[1]:], maxsplit=1)[0]
+    if _ELIDED_RE.match(text, span[1]):
+        before = re.split(r"[.;:!?]\s", text[:span[0]])
+        earlier = before[-2] if len(before) > 1 else ""
+        return bool(_TAKE_PART_RE.search(earlier) and _VOTERS_RE.search(earlier))
+    return bool(_TAKE_PART_RE.search(rest) and _VOTERS_RE.search(rest))
+
+
 def claim_measure(claim: Claim, documents: Mapping[str, Document]) -> Measure:
     """What a numeric claim measures: unit, measured words, per-unit, earlier year and
     whether it is a limit."""
@@ -545,6 +578,10 @@ def _claim_measure(claim: Claim, documents: Mapping[str, Document], text: str, o
         # "of voters backed") only say that it is a share of the vote, as "36% of the
         # vote" says without naming the option.
         return Measure(unit, frozenset({BALLOT + option, SHARE_OF + "vote"}), per, False, year, rate_word)
+    if unit == "percent" and _takes_part(text, span):
+        # "fewer than four in ten voters went to the polls", "the commission says 52.3%
+        # did" (take part): the share of the electorate that took part is the turnout.
+        return Measure(unit, frozenset({"crowd"}), per, False, year, rate_word)
     if unit == "percent" and words and words is after and _share_of(tail):
         # "22% of suspected cases" is a share of the cases, not a rate of cases: the
         # whole it divides is named, so it meets only shares of that whole.

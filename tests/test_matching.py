@@ -444,6 +444,22 @@ def test_the_measured_phrase_stays_in_its_clause(text, value, words):
     assert set(measured(text, value, "percent").words) == words
 
 
+@pytest.mark.parametrize("text, value, words", [
+    # A share of the electorate taking part is the turnout, however it is said.
+    ("The opposition says fewer than four in ten voters went to the polls", 40, {"crowd"}),
+    ("The act requires at least half of the electorate to take part; the commission says 52.3% did",
+     52.3, {"crowd"}),
+    ("when 44.6% of voters turned out", 44.6, {"crowd"}),
+    # A chain of "of" phrases after the measured noun's preposition is its scope.
+    ("The CEC says turnout at the close of polls was 51.6%", 51.6, {"crowd", "poll"}),
+    # Taking part in something else, or a share that did something else, is no turnout.
+    ("said 30% of firms took part in the scheme", 30, {"of firm", "of took", "of part"}),
+    ("Prices rose 5% last year; wages did not", 5, {"pric"}),
+])
+def test_a_share_taking_part_in_a_vote_is_its_turnout(text, value, words):
+    assert set(measured(text, value, "percent").words) == words
+
+
 def test_a_possessive_is_no_quoted_option():
     m = measured("'The opposition's 37% comes from a sample of polling stations'", 37, "percent")
     assert not any(w.startswith("vote ") for w in m.words)
