@@ -118,6 +118,9 @@ class ClaimFeatures:
     # How telling each core stem is in the claim's story (idf over its claims; one
     # mapping shared by the story's claims, filled by `weigh_cores`).
     weights: Mapping[str, float] = field(default_factory=dict, compare=False, repr=False)
+    # A figure joined by "and" to the figure before it in its sentence ("has recorded 611
+    # cases ..., and 14 deaths"): an object of the same verb, so of the same subject.
+    coordinated: bool = False
 
 
 def _scope(text: str) -> tuple[str, ...]:
@@ -276,7 +279,20 @@ def claim_features(claim: Claim, documents: Mapping[str, Document],
         story=(stories or {}).get(claim.document_id),
         measure=measure,
         core=_core(claim, words, frozenset(actors)) if claim.kind != NUMERIC else frozenset(),
+        coordinated=claim.kind == NUMERIC and _coordinated(claim, doc),
     )
+
+
+_COORDINATED_RE = re.compile(r"\band\s+$")
+_FIGURE_FIRST_RE = re.compile(r"(?:at least |more than |nearly |about |some |over )?\d")
+
+
+def _coordinated(claim: Claim, doc: Document | None) -> bool:
+    """The claim is a bare figure right after "and": "..., and 14 deaths"."""
+    if doc is None or doc.text[claim.start:claim.end] != claim.text:
+        return False
+    return bool(_COORDINATED_RE.search(doc.text[max(0, claim.start - 6):claim.start])
+                and _FIGURE_FIRST_RE.match(claim.text))
 
 
 _DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "ans")

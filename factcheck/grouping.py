@@ -182,6 +182,16 @@ def _group_numbers(numeric: Sequence[str], feats: Mapping[str, ClaimFeatures],
         if subject[i]:
             continue
         f = feats[i]
+        if f.coordinated:
+            # "Ntoro district has recorded 611 cases ..., and 14 deaths": a figure joined
+            # by "and" to the one before it is an object of the same verb and subject.
+            before = [g for g in by_doc[f.claim.document_id] if g.claim.sentence_id == f.claim.sentence_id
+                      and g.claim.end <= f.claim.start]
+            last = max((g.claim.end for g in before), default=None)
+            placed = sorted(own[g.claim.id] for g in before if g.claim.end == last and own[g.claim.id])
+            if placed:
+                subject[i] = placed[0]
+                continue
         # A figure with no subject of its own refers back: to the nearest earlier number
         # of the same kind on its page, else to its closest match, else to a later one.
         same_kind = [g for g in by_doc[f.claim.document_id] if own[g.claim.id] and g.claim.id != i

@@ -529,3 +529,27 @@ def test_status_needs_two_outlets(documents, status):
 def test_numeric_labels_name_the_quantity_as_the_text_does(text, counted, label):
     (a,) = build([num("a", 1, counted=counted, subject=None, text=text)])
     assert a.label == label
+
+
+@pytest.mark.parametrize("text, district", [
+    # "..., and 14 deaths": an object of the same verb as the district's cases.
+    ("Ntoro district has recorded 611 cases, and 14 deaths, the office said.", True),
+    ("Ntoro district has recorded 611 cases in all, almost half of the total, and 14 deaths.", True),
+    # A figure that is not joined by "and" to the district's refers back as before.
+    ("Ntoro district has recorded 611 cases, while 14 deaths were recorded.", False),
+])
+def test_a_figure_joined_by_and_shares_the_subject_before_it(text, district):
+    from factcheck.features import claim_features
+    from factcheck.grouping import _group_numbers
+
+    docs = {"d1": page("d1", "Outlet A", text),
+            "r1": page("r1", "Outlet C", "Kilawe Region has recorded 34 deaths so far.")}
+    cases = figure(docs["d1"], "Ntoro district has recorded 611 cases", 611, "case", subject="ntoro")
+    deaths = figure(docs["d1"], "14 deaths", 14)
+    deaths = Claim(**{**deaths.__dict__, "sentence_id": cases.sentence_id})
+    region = figure(docs["r1"], "Kilawe Region has recorded 34 deaths", 34, subject="kilawe")
+    feats = {c.id: claim_features(c, docs, stories={"d1": "s", "r1": "s"}) for c in (cases, deaths, region)}
+    assert feats[deaths.id].coordinated is district
+    groups = _group_numbers(sorted(feats), feats, {})
+    together = any({deaths.id, region.id} <= set(g) for g in groups)
+    assert together is not district
