@@ -495,6 +495,33 @@ def _takes_part(text: str, span: tuple[int, int]) -> bool:
     return bool(_TAKE_PART_RE.search(rest) and _VOTERS_RE.search(rest))
 
 
+ACT = "act "  # prefix of the word naming what was done to the things counted
+# What is done to things handed in (complaints, appeals, applications, claims): those
+# one side filed and those the other received are two counts, however each reports its
+# own ("filed more than 200 complaints", "received 212 complaints"). Those decided
+# ("upheld 9") are left to status, which reads a smaller figure of one source beside a
+# larger one in a sentence as a part.
+_HANDLING = (
+    ("filed", re.compile(r"\b(?:filed|lodged|submitted|brought)\b", re.I)),
+    ("received", re.compile(r"\b(?:received|registered|reviewed|examined|processed|logged)\b", re.I)),
+)
+HANDLING_WORDS = 4  # words read back from a figure for the verb acting on what it counts
+_HANDLING_GAP_RE = re.compile(r"^(?:(?:more|fewer|less|than|over|nearly|almost|about|around|some|at|least|"
+                              r"only|just|a|total|of|the|had|has|have|been|so|far|already|now)\s+)*$", re.I)
+
+
+def _handling(text: str, span: tuple[int, int]) -> str | None:
+    """The verb acting on the counted things right before their figure ("had received
+    212 complaints", "filed more than 200"), read through only words of amount."""
+    words = re.findall(r"[\w’'-]+", text[max(0, span[0] - 60):span[0]])[-HANDLING_WORDS:]
+    for k in range(len(words) - 1, -1, -1):
+        for act, verb in _HANDLING:
+            gap = " ".join(words[k + 1:])
+            if verb.fullmatch(words[k]) and (not gap or _HANDLING_GAP_RE.match(gap + " ")):
+                return act
+    return None
+
+
 def claim_measure(claim: Claim, documents: Mapping[str, Document]) -> Measure:
     """What a numeric claim measures: unit, measured words, per-unit, earlier year and
     whether it is a limit."""
@@ -540,7 +567,8 @@ def _claim_measure(claim: Claim, documents: Mapping[str, Document], text: str, o
     else:
         rate_word = None
     if unit not in MEASURED_UNITS and unit is not None:
-        return Measure(unit, frozenset(), None, False, year, rate_word)
+        act = _handling(text, span) if span else None
+        return Measure(unit, frozenset({ACT + act} if act else ()), None, False, year, rate_word)
     if span is None:
         return Measure(unit if unit else None, frozenset(), None, False, year, rate_word)
     tail = _tokens(text[span[0]:])

@@ -460,6 +460,20 @@ def test_a_share_taking_part_in_a_vote_is_its_turnout(text, value, words):
     assert set(measured(text, value, "percent").words) == words
 
 
+@pytest.mark.parametrize("text, value, words", [
+    # What is done to things handed in tells the counts apart: filed or received.
+    ("The Alliance has filed more than 200 complaints with the commission", 200, {"act filed"}),
+    ("the commission had received 212 complaints", 212, {"act received"}),
+    ("it had reviewed 212 complaints and upheld 9 of them", 212, {"act received"}),
+    ("The party lodged 40 appeals", 40, {"act filed"}),
+    # A verb further off, past other words, acts on something else.
+    ("complaints filed by the party said 200 complaints", 200, set()),
+    ("rescuers recovered 17 complaints", 17, set()),
+])
+def test_what_is_done_to_the_counted_things_is_measured(text, value, words):
+    assert set(measured(text, value, "complaint").words) == words
+
+
 def test_a_possessive_is_no_quoted_option():
     m = measured("'The opposition's 37% comes from a sample of polling stations'", 37, "percent")
     assert not any(w.startswith("vote ") for w in m.words)
