@@ -126,6 +126,9 @@ _NOT_PLACE_WORDS = frozenset({
 _SUBJECT_RE = re.compile(
     r"\b(?P<prep>to|in|into|inside|at|near|across|within|on|off|outside|from|In|Near|Across|Off|"
     r"Outside|Inside)\s+(?:the\s+)?"
+    # "in the port city of Kessel", "took to the streets of Bresk": a kind of place names it.
+    r"(?:(?:port\s+|capital\s+|coastal\s+|border\s+)?(?:city|town|village|capital|streets|outskirts|"
+    r"suburbs|centre|center)\s+of\s+)?"
     r"(?P<place>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
     r"(?:[’']s\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?)")
 # The place inside a place named with a bare possessive: "Marenas' central Calvera province".
@@ -172,9 +175,12 @@ def _place_before_is_the_counts(text: str, m: re.Match, clause_start: int, start
     and no speaker stands between ("the port authority in Port Calvera says 280"):
     a place inside a speaker's or a bystander's phrase ("debris near Punta Lirio,
     bringing the total to 191") says where they are, not what was counted."""
+    before = [w.lower() for w in _WORD.findall(text, clause_start, m.start())]
+    opens = len([w for w in before if w not in {"the", "a", "an"}]) <= OPENING_WORDS - 1
+    if opens and text.startswith(",", m.end()):
+        return True  # a place fronted before its comma sets the scene: "In Kessel, police said 4,000"
     if any(w.lower() in SAY_VERBS for w in _WORD.findall(text, m.end(), start)):
         return False
-    before = [w.lower() for w in _WORD.findall(text, clause_start, m.start())]
     if len([w for w in before if w not in {"the", "a", "an"}]) <= OPENING_WORDS - 1 or not before:
         return True
     head = before[-1]

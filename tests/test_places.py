@@ -34,6 +34,11 @@ def claim_with(claims, value):
     # The whole country's figure.
     ("Nationwide, 2,150 suspected cases have been recorded.", 2150, "nationwide"),
     ("Across the country there are now more than 2,100 suspected cases.", 2100, "nationwide"),
+    # A kind of place names the place after "of"; a place fronted before its comma sets
+    # the scene for the speaker after it.
+    ("More than 100,000 people took to the streets of Bresk on Saturday.", 100000, "bresk"),
+    ("In the port city of Kessel, police said about 4,000 people marched.", 4000, "kessel"),
+    ("In Tarnova, officials said 14 people died.", 14, "tarnova"),
 ])
 def test_subject_is_where_the_figure_was_counted(line, value, subject):
     assert claim_with(parse_statement(line, PUB), value).subject == subject
