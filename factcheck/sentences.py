@@ -38,6 +38,7 @@ FURNITURE_PHRASES = (
     r"enter (?:your|correct) email", r"privacy policy", r"terms of (?:use|service)",
     r"readers like you", r"chip in\b", r"thanks for reading", r"^tags?:", r"^topics?:",
     r"^(?:also|more) (?:on|from)\b", r"^more on this story", r"^read (?:also|more|next)\b",
+    r"^elsewhere (?:on|in|at|from) (?:the |our )?[A-Z\w]", 
     r"^(?:watch|listen|live coverage|live updates)\s*:", r"\blisten (?:live|again|now)\b",
     r"^(?:subscribe|sign up|donate|follow us|share on|download)\b",
     # Pointers to the outlet's own coverage, and the funding notes under a series.
@@ -289,12 +290,23 @@ def _flag_off_topic(lines: list[Line], title: str) -> list[Line]:
             runs.append([i])
     body = max(runs, key=lambda run: sum(len(words(lines[i].text)) for i in run if on_topic(lines[i])))
     inside = set(body)
+    # Below the body, a line with no closing stop is another page's headline ("More
+    # from ...": "Brush fire near Port Tavin burns 300 hectares"): on the same topic or
+    # not, it is not this page's reporting, and a figure in it is another story's.
+    # Paragraphs below a caption that split the body still end with a stop.
+    end = max(body) if body else len(lines)
     out = []
     for i, line in enumerate(lines):
-        if line.flag == STORY and i not in inside and not on_topic(line):
-            line = replace(line, flag=OFF_TOPIC, reason="outside the story body and not about its topic")
+        if line.flag == STORY and i not in inside:
+            if i > end and not line.text.rstrip().endswith(_CLOSING_STOPS):
+                line = replace(line, flag=OFF_TOPIC, reason="a headline below the story body")
+            elif not on_topic(line):
+                line = replace(line, flag=OFF_TOPIC, reason="outside the story body and not about its topic")
         out.append(line)
     return out
+
+
+_CLOSING_STOPS = (".", "!", "?", "\"", "”", "’", "'", "…", ")")
 
 
 def split_sentences(document: Document, lines: Sequence[Line] | None = None) -> list[Sentence]:

@@ -144,6 +144,7 @@ def test_title_is_flagged_and_repeats_are_furniture():
     "Thanks for reading Econ Brief! Subscribe for free to receive new posts.",
     "Tags: pension reform, protest, police",
     "Also on Civic Voice",
+    "Elsewhere on the Observer",
     "More on this story",
     "Read also: What the reform means for you",
     "Follow our live coverage on Channel 1 and example.org/live.",
@@ -175,3 +176,19 @@ def test_live_page_entries_between_timestamps_are_the_body():
     entries = [l for l in lines if l.text[0].isalpha() and l.text[0] not in "LU"]
     assert entries and all(l.flag == STORY for l in entries), [(l.text, l.flag) for l in entries]
     assert all(l.flag == FURNITURE for l in lines if l.text[0].isdigit())
+
+
+def test_headlines_below_the_body_are_other_stories_even_on_its_topic():
+    text = ("Wildfire burns 12,000 hectares near Sorvik\n\n"
+            "A wildfire has burned 12,000 hectares of forest near Sorvik, the fire service said on Monday, "
+            "and more than 12,000 people have been evacuated from villages in its path.\n"
+            "Firefighters on the ridge above the town. Photo: Jan Berg\n"
+            "Crews were fighting the fire on three fronts on Monday evening, the fire service said.\n"
+            "More from the Agency\n"
+            "Brush fire near Port Tavin burns 300 hectares, no homes lost\n"
+            "Ferry strike strands 4,000 passengers on Selka island\n")
+    flags = {l.text: l.flag for l in flag_lines(doc(text, title="Wildfire burns 12,000 hectares near Sorvik"))}
+    assert flags["Brush fire near Port Tavin burns 300 hectares, no homes lost"] == OFF_TOPIC
+    assert flags["Ferry strike strands 4,000 passengers on Selka island"] == OFF_TOPIC
+    # a paragraph after a caption that splits the body is still the story
+    assert flags["Crews were fighting the fire on three fronts on Monday evening, the fire service said."] == STORY
