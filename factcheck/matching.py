@@ -18,6 +18,7 @@ with a relation that says why:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 from factcheck.blocking import candidate_pairs
@@ -28,12 +29,13 @@ from factcheck.features import (
     places_differ,
     quantity_unit,
     resolve_references,
+    stem,
     weigh_cores,
 )
 from factcheck.intervals import compatible
 from factcheck.measures import measures_differ
 from factcheck.models import NUMERIC, Claim, Document, Match
-from factcheck.normalise import normalised_similarity
+from factcheck.normalise import content_words, normalised_similarity, tokens
 
 __all__ = ["match_claims", "compare_claims", "same_quantity", "similarity_ratio"]
 
@@ -127,6 +129,12 @@ def core_share(a: ClaimFeatures, b: ClaimFeatures) -> float:
     if not a.core or not b.core or a.story != b.story:
         return 0.0
     shared = a.core & b.core
+    negated = [f for f in (a, b) if f.claim.modality in _NEGATIVE]
+    if len(negated) == 1:
+        # A denial faces a statement only in what its negation governs: "China claims
+        # no knowledge of the troops, as the EU condemns the deployment" denies no
+        # condemnation.
+        shared &= _negated_stems(negated[0].claim.text)
     if not shared:
         return 0.0
     weights = a.weights
@@ -138,6 +146,22 @@ def core_share(a: ClaimFeatures, b: ClaimFeatures) -> float:
         return 0.0
     share = common / smaller
     return share if share >= CORE_SHARE else 0.0
+
+
+_NEGATIVE = frozenset({"negated", "denied"})
+_NEGATION = re.compile(r"\b(?:not|no|never|none|nor|without|den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|"
+                       r"dismiss(?:es|ed|ing)?|refut(?:es|ed|ing))\b|n[’']t\b", re.IGNORECASE)
+_SCOPE_END = re.compile(r"[;:]|,\s|\s(?:as|while|whereas|but|although|though)\s", re.IGNORECASE)
+
+
+def _negated_stems(text: str) -> frozenset[str]:
+    """The stems a claim's first negation governs: its words up to the end of that clause."""
+    found = _NEGATION.search(text)
+    if found is None:
+        return frozenset(stem(w) for w in content_words(tokens(text)))
+    rest = text[found.end():]
+    end = _SCOPE_END.search(rest)
+    return frozenset(stem(w) for w in content_words(tokens(rest[:end.start()] if end else rest)))
 
 
 def similarity_ratio(a: str, b: str) -> float:

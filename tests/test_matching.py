@@ -187,6 +187,10 @@ def test_acts_that_do_not_match(a, b):
     # one common word shared is no proposition
     (dict(text="the ferry sank in heavy seas off the coast", kind=EVENT),
      dict(text="the ferry operator offered compensation to relatives", kind=EVENT), None),
+    # a denial faces only what its negation governs, not the clause after it
+    (dict(text="Beijing claims no knowledge of the convoy as the EU condemns the troop deployment",
+          kind=EVENT, attributed_to="Beijing", modality="negated"),
+     dict(text="Allies condemn the troop deployment", kind=EVENT, attributed_to="Allies"), None),
     # a report citing another's phrase in passing does not say what the phrase says
     (dict(text="The coast guard confirmed the ferry sank in what was termed a “preventable "
                "maritime tragedy” of the decade", kind=EVENT, attributed_to="coast guard"),
