@@ -21,6 +21,12 @@ def numeric(claims):
     return [c for c in claims if c.kind == NUMERIC]
 
 
+def numeric_claim(lines, value):
+    """The numeric claim of `value` the lines of one document make."""
+    doc, sents = make_document(lines)
+    return next(c for c in numeric(extract_claims(doc, sents)) if c.value == value)
+
+
 def test_two_claims_in_one_sentence_with_dates_modality_and_source():
     doc, sents = make_document([
         "South Korea’s confirmed that by 23 October, North Korea had deployed over 3,000 troops "
@@ -614,8 +620,7 @@ def test_decimals_currency_words_and_plural_nouns(line, value, counted):
     ("It was the worst flood since 1999, when 300 people drowned.", 300, "1999"),
 ])
 def test_running_counts_stand_as_of_the_report(line, value, as_of):
-    doc, sents = make_document([line])
-    claim = next(c for c in numeric(extract_claims(doc, sents)) if c.value == value)
+    claim = numeric_claim([line], value)
     assert claim.as_of == as_of
 
 
@@ -626,8 +631,7 @@ def test_running_counts_stand_as_of_the_report(line, value, as_of):
      "Between 300 and 400 homes were destroyed"),
 ])
 def test_between_and_is_one_clause(line, value, low, high, text):
-    doc, sents = make_document([line])
-    claim = next(c for c in numeric(extract_claims(doc, sents)) if c.value == value)
+    claim = numeric_claim([line], value)
     assert (claim.low, claim.high, claim.text) == (low, high, text)
 
 
@@ -648,8 +652,7 @@ def test_between_and_is_one_clause(line, value, low, high, text):
     ("The council is due to approve 40 new posts in June.", 40, "planned"),
 ])
 def test_plan_and_would_govern_only_their_own_clause(line, value, modality):
-    doc, sents = make_document([line])
-    claim = next(c for c in numeric(extract_claims(doc, sents)) if c.value == value)
+    claim = numeric_claim([line], value)
     assert claim.modality == modality
 
 
@@ -724,8 +727,7 @@ def test_acts_of_news_and_their_denials(line, predicate, modality):
     ("Divers rescued five people from the capsized ferry.", 5, "rescued"),
 ])
 def test_counted_class_follows_the_verb(line, value, counted):
-    doc, sents = make_document([line])
-    claim = next(c for c in numeric(extract_claims(doc, sents)) if c.value == value)
+    claim = numeric_claim([line], value)
     assert claim.counted == counted
 
 
@@ -766,7 +768,7 @@ def test_a_paragraph_goes_on_reporting_its_source_s_figures():
     assert sources == {52.3: "commission", 1.9: "commission", 300: "Daily Example"}
 
 
-# --- which date mention dates which figure (dates round 2) -------------------------
+# --- which date mention dates which figure ------------------------------------------
 
 @pytest.mark.parametrize("line, value, as_of", [
     # A date in another clause dates that clause's event, not a running count.
@@ -785,12 +787,11 @@ def test_a_paragraph_goes_on_reporting_its_source_s_figures():
      "on October 18.", 19, "2024-10-25"),
 ])
 def test_a_date_in_another_clause_does_not_date_a_running_count(line, value, as_of):
-    doc, sents = make_document([line])
-    claim = next(c for c in numeric(extract_claims(doc, sents)) if c.value == value)
+    claim = numeric_claim([line], value)
     assert claim.as_of == as_of
 
 
-# --- extraction round 2 ------------------------------------------------------------
+# --- pronouns, headers, polls, fronted phrases, facts of record -----------------------
 
 
 def test_a_sentence_opening_pronoun_acts_as_the_source_last_named():
@@ -866,8 +867,7 @@ def test_a_body_that_publishes_results_showing_a_figure_owns_it():
      "Daily Example"),
 ])
 def test_a_phrase_fronted_before_the_subject_is_the_subject_s(line, value, source):
-    doc, sents = make_document([line])
-    claim = next(c for c in numeric(extract_claims(doc, sents)) if c.value == value)
+    claim = numeric_claim([line], value)
     assert claim.attributed_to == source
 
 
@@ -925,7 +925,7 @@ def test_a_record_s_subject_is_not_its_source():
     assert event.attributed_to == "Daily Example"
 
 
-# --- dating and modality round 3 -----------------------------------------------------
+# --- datelines, forecasts, years that name events ---------------------------------------
 
 @pytest.mark.parametrize("line, value, as_of", [
     # A dateline's date is the filing date, not the figure's: the event's day still
@@ -936,8 +936,7 @@ def test_a_record_s_subject_is_not_its_source():
     ("SENDALI, 24 October 2024 — Teams have recorded 1,400 cases, the charity said.", 1400, None),
 ])
 def test_a_dateline_does_not_date_a_figure(line, value, as_of):
-    doc, sents = make_document([line])
-    claim = next(c for c in numeric(extract_claims(doc, sents)) if c.value == value)
+    claim = numeric_claim([line], value)
     assert claim.as_of == as_of
 
 
@@ -962,8 +961,7 @@ def test_a_dateline_does_not_date_a_figure(line, value, as_of):
     ("Officials said 40 people were missing but rescuers didn’t", 40, "negated"),
 ])
 def test_a_projection_is_a_forecast_and_a_quoted_option_no_negation(line, value, modality):
-    doc, sents = make_document([line])
-    claim = next(c for c in numeric(extract_claims(doc, sents)) if c.value == value)
+    claim = numeric_claim([line], value)
     assert claim.modality == modality
 
 
@@ -977,8 +975,7 @@ def test_a_projection_is_a_forecast_and_a_quoted_option_no_negation(line, value,
      "2014"),
 ])
 def test_a_year_naming_a_past_event_dates_its_figures(line, value, as_of):
-    doc, sents = make_document([line])
-    claim = next(c for c in numeric(extract_claims(doc, sents)) if c.value == value)
+    claim = numeric_claim([line], value)
     assert claim.as_of == as_of
 
 
@@ -990,7 +987,7 @@ def test_that_evening_is_the_day_the_document_named_before():
     assert claim.as_of == "2024-10-24"
 
 
-# --- extraction round 3: descriptions, headlines, clauses -------------------------------
+# --- descriptions, headlines, clauses --------------------------------------------------
 
 @pytest.mark.parametrize("lines, value, source", [
     # A description's head noun names the body of that kind the document named.
@@ -1119,8 +1116,7 @@ def test_a_body_named_before_its_spokesman_is_no_subject(line, source):
     ("The toll stood at 19, with 12 of them children, officials said.", 19, "The toll stood at 19"),
 ])
 def test_a_fronted_with_phrase_ends_at_its_comma(line, value, span):
-    doc, sents = make_document([line])
-    claim = next(c for c in numeric(extract_claims(doc, sents)) if c.value == value)
+    claim = numeric_claim([line], value)
     assert claim.text == span
 
 
@@ -1160,8 +1156,7 @@ def test_a_participle_adding_an_act_is_a_clause_of_its_own(line, span):
     ("Four more survivors were found, bringing the number rescued to 191.", 191, "survivors"),
 ])
 def test_a_participle_of_result_stays_with_its_event(line, value, words):
-    doc, sents = make_document([line])
-    claim = next(c for c in numeric(extract_claims(doc, sents)) if c.value == value)
+    claim = numeric_claim([line], value)
     assert words in claim.text
 
 
@@ -1175,8 +1170,7 @@ def test_a_participle_of_result_stays_with_its_event(line, value, words):
      "government"),
 ])
 def test_a_figure_belongs_to_whose_plan_or_act_it_is(line, value, source):
-    doc, sents = make_document([line])
-    claim = next(c for c in numeric(extract_claims(doc, sents)) if c.value == value)
+    claim = numeric_claim([line], value)
     assert claim.attributed_to == source
 
 
@@ -1221,7 +1215,7 @@ def test_words_a_subject_puts_on_something_are_its_quotation(line, source):
     assert quote.attributed_to == source
 
 
-# --- extraction round 4 ---------------------------------------------------------------
+# --- claims of others, counted nouns, one span per figure ------------------------------
 
 @pytest.mark.parametrize("lines, claimed, source, said", [
     # What a possessive's claim says is the possessor's; the sayer's statement ends before it.
