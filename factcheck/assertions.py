@@ -102,7 +102,7 @@ def _measured(c: Claim, feats: Mapping[str, ClaimFeatures]) -> tuple[str | None,
 
 def _numeric_label(claims: Sequence[Claim], feats: Mapping[str, ClaimFeatures]) -> str:
     measured = Counter(_measured(c, feats) for c in claims if any(_measured(c, feats)))
-    unit, words = min(measured, key=lambda m: (-measured[m], str(m))) if measured else (None, frozenset())
+    unit, words = min(measured, key=lambda m: (-measured[m], m[0] or "", sorted(m[1]))) if measured else (None, frozenset())
     what = " ".join(_in_text_order(set(words), claims))
     if unit in _MONEY_NAMES:
         label = f"{what.capitalize() or 'Amount'} ({_MONEY_NAMES[unit]})"

@@ -37,16 +37,8 @@ from .models import EVENT, NUMERIC, QUOTE, STORY, TITLE, Claim, Document, Senten
 from .modality import modality_of, without_dates
 from .places import entities_of, subject_of
 from .quantities import VAGUE, Quantity, find_quantities
-from .speakers import (
-    Context,
-    issuer_of,
-    learn_acronyms,
-    learn_data_authors,
-    learn_kinds,
-    pick_attribution,
-    quote_speaker,
-    resolve_source,
-)
+from .bodies import issuer_of, learn_acronyms, learn_data_authors, learn_kinds
+from .speakers import Context, pick_attribution, quote_speaker, resolve_source
 
 _WORD_RE = re.compile(r"[a-z]+")
 _RELATIVE_OPENING = re.compile(r"(?:which|who)\s")
@@ -63,7 +55,7 @@ def extract_claims(document: Document, sentences: Sequence[Sentence],
     (a speaker named before "he said", the quote a sentence continues). `acronyms`
     are what other documents of the corpus spell out; the document's own come first.
     `kinds` are what kind of body the corpus says each name is (see
-    `speakers.corpus_kinds`), for descriptions like "the opposition".
+    `bodies.corpus_kinds`), for descriptions like "the opposition".
     """
     text = document.text
     quotes = find_quotes(text)

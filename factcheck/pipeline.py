@@ -57,8 +57,8 @@ def analyse_document(document: Document, site_lines: Mapping[str, int] | None = 
                      ) -> tuple[list[Sentence], list[Claim], set[str]]:
     """The per-document stages: flagged sentences, claims, and the page's short-line keys.
 
-    `acronyms` are those the corpus spells out (see `speakers.corpus_acronyms`), `kinds`
-    what kind of body the corpus says each name is (`speakers.corpus_kinds`)."""
+    `acronyms` are those the corpus spells out (see `bodies.corpus_acronyms`), `kinds`
+    what kind of body the corpus says each name is (`bodies.corpus_kinds`)."""
     from factcheck.claims import extract_claims
 
     lines = flag_lines(document, site_lines)
@@ -131,7 +131,7 @@ def _corpus_names(db, batch: Sequence[Document]) -> tuple[dict[str, str], dict[s
     opposition Civic Alliance'), anywhere in the new batch or in the stored documents
     that use the acronyms the batch uses (found through the full-text index)."""
     from factcheck.retrieval import fts_query
-    from factcheck.speakers import corpus_acronyms, corpus_kinds
+    from factcheck.bodies import corpus_acronyms, corpus_kinds
 
     texts = [d.text for d in batch]
     used = sorted({m.group() for text in texts for m in _ACRONYM_USED.finditer(text)})

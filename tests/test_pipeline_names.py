@@ -3,7 +3,7 @@ the name of the source another story writes only as the acronym."""
 
 from factcheck import store
 from factcheck.pipeline import ingest
-from factcheck.speakers import corpus_acronyms
+from factcheck.bodies import corpus_acronyms
 
 
 def test_corpus_acronyms_take_the_spelling_most_documents_use():
@@ -45,7 +45,7 @@ def test_an_acronym_spelled_out_in_an_earlier_ingest_is_found_through_the_index(
 
 
 def test_corpus_kinds_read_how_documents_describe_a_body():
-    from factcheck.speakers import corpus_kinds
+    from factcheck.bodies import corpus_kinds
     texts = ["The opposition Civic Alliance said turnout was below 40%.",
              "MediAid International, a medical charity, runs three centres.",
              "The MV Santa Felisa, operated by Orient Star Shipping Lines, capsized.",
