@@ -273,6 +273,12 @@ _BETWEEN_LEAD = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _AND_GAP = re.compile(r"\s+and\s+")
 _STRONG_AFTER = re.compile(r"-strong\b", re.IGNORECASE)
 _OF_AFTER = re.compile(r"\s+of\b")
+# A partitive right after a comma that states something of its own about the part
+# ("nine of them critically", "two of them in hospital") is a count of that part; "two of
+# them said" or "most of them in X" as a subject or a place is left to the figure before.
+_PARTITIVE_PART = re.compile(r"\s+of\s+them\s+(?!said|say|says|were|are|had|have)"
+                             r"(?:(?:in|at|on)\s+(?:a\s+|the\s+)?)?(?P<what>[a-z]{4,})\b", re.IGNORECASE)
+_PARTITIVE_LEAD = re.compile(r",\s*$")
 # "412 of the 650 seats", "five of the region's seven districts": a count out of a whole.
 _SHARE_OF = re.compile(r"\s+(?:out\s+)?of\s+(?:(?:the|its|their|his|her|our)\s+)?"
                        r"(?:[A-Z]?[a-z]+[’']s\s+)?(?:\d[\d,.]*|(?:two|three|four|five|six|seven|eight|"
@@ -629,6 +635,7 @@ def find_quantities(text: str, masked: list[tuple[int, int]] | None = None,
     for idx, m in enumerate(matches):
         if m.start() < skip_until or not m.group().strip():
             continue
+        part = None
         nstart = m.start() + (len(m.group()) - len(m.group().lstrip()))
         num_start = m.start("dig") if m.group("dig") else nstart
         if m.group("cur"):
@@ -669,7 +676,10 @@ def find_quantities(text: str, masked: list[tuple[int, int]] | None = None,
                     continue
             if m.group("words") and _compound_adjective(text, nend):
                 continue  # "a five-storey building", "a two-year deal"
-            if m.group("words") and re.match(r"\s*(?:of\s+(?:the|them|those|its|his|her)\b|"
+            if m.group("words") and _PARTITIVE_PART.match(text, nend) and \
+                    _PARTITIVE_LEAD.search(text, max(0, nstart - 3), nstart):
+                part = _PARTITIVE_PART.match(text, nend)  # "38 were injured, nine of them critically"
+            elif m.group("words") and re.match(r"\s*(?:of\s+(?:the|them|those|its|his|her)\b|"
                                               r"another|another\b)", text[nend:nend + 12], re.I) \
                     and not _SHARE_OF.match(text, nend):
                 continue  # "two of the countries" picks from a set; "two of the five" counts
@@ -766,6 +776,11 @@ def find_quantities(text: str, masked: list[tuple[int, int]] | None = None,
         currency = m.group("cur")
         strong = _STRONG_AFTER.match(text[end:end + 8])
         noun, noun_end = _counted_after(text, end + (7 if strong else 0), len(text))
+        if part is not None:
+            # The part counts what is said of it, not the whole's noun: "nine of them
+            # critically" are the critical cases, "two of them in hospital" the hospitalised.
+            noun, noun_end = part.group("what").lower(), end
+            noun = noun[:-2] if noun.endswith("ly") else noun
         if m.group("vague") and not _OF_AFTER.match(text[end:end + 4]):
             noun, noun_end = None, end  # "Thousands march": the amount stands for people
         if currency:

@@ -213,3 +213,17 @@ def test_suspected_cases_count_cases(text, value, counted):
 def test_a_plural_subject_linked_to_a_figure_is_what_it_counts(text, value, counted):
     (q,) = find_quantities(text)
     assert (q.value, q.counted) == (value, counted)
+
+
+@pytest.mark.parametrize("text, figures", [
+    ("At least 38 people were injured, nine of them critically, according to the hospital.",
+     [(38, "injured"), (9, "critical")]),
+    ("Seven firefighters have been treated for burns, two of them in hospital in Brenholt.",
+     [(7, "firefighter"), (2, "hospital")]),
+    # a partitive that is a subject or a place adds no count of its own
+    ("Five people were arrested, two of them said.", [(5, "arrests")]),
+    ("Ten people died, most of them in Lisker.", [(10, "deaths")]),
+    ("two of them were injured", []),
+])
+def test_a_partitive_after_a_comma_counts_its_part(text, figures):
+    assert [(q.value, q.counted) for q in find_quantities(text)] == figures
