@@ -73,7 +73,15 @@ def issuer_of(text: str) -> str | None:
     "Source:" line below the prose begins is a caption's or a chart's."""
     prose = _PROSE_LINE.search(text)
     m = _SOURCE_FIELD.search(text, 0, prose.start() if prose else len(text))
+    if m is None:
+        # A header line that is only a news agency's name ("Continental Press Agency",
+        # "From Continental Press Agency") credits the story to the wire it came from.
+        m = _WIRE_CREDIT.search(text, 0, prose.start() if prose else len(text))
     return clean_source(m.group("name")) if m else None
+
+
+_WIRE_CREDIT = re.compile(r"(?m)^[ \t]*(?:From[ \t]+|By[ \t]+)?(?P<name>(?:[A-Z][\w’'&.-]*[ \t]+){1,4}"
+                          r"(?:Press[ \t]+Agency|News[ \t]+Agency|Press[ \t]+Association|Agency))[ \t]*$")
 
 
 # A paragraph of prose: a line of a dozen words or more, ending as a sentence ends

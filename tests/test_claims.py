@@ -1247,3 +1247,22 @@ def test_each_figure_of_a_list_of_tolls_has_its_own_span(line, spans):
     numeric = {c.value: c.text for c in extract_claims(doc, sents) if c.kind == NUMERIC}
     for value, text in spans.items():
         assert numeric[value] == text
+
+
+# ---- extraction round 5: who a wire story reposted under an outlet's name speaks for ----
+
+@pytest.mark.parametrize("header, source", [
+    ("Continental Press Agency", "Continental Press Agency"),
+    ("From Continental Press Agency", "Continental Press Agency"),
+    ("By Northern News Agency", "Northern News Agency"),
+    ("THE HARBOUR TIMES", "The Harbour Times"),  # the outlet's own name: its own story
+    ("Calder Evening Post", "The Harbour Times"),
+])
+def test_a_header_line_naming_a_news_agency_credits_the_wire(header, source):
+    lines = [header, "Wildfire forces thousands from homes",
+             "A fast-moving wildfire tore through the hills on Monday, destroying homes and farms "
+             "across the whole of the region, the fire service said.",
+             "More than 600 firefighters were battling the flames."]
+    doc, sents = make_document(lines, outlet="The Harbour Times")
+    claim = next(c for c in numeric(extract_claims(doc, sents)) if c.value == 600)
+    assert claim.attributed_to == source
