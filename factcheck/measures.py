@@ -506,6 +506,8 @@ _HANDLING = (
     ("received", re.compile(r"\b(?:received|registered|reviewed|examined|processed|logged)\b", re.I)),
 )
 HANDLING_WORDS = 4  # words read back from a figure for the verb acting on what it counts
+_HANDLING_AMOUNT = frozenset("""more fewer less than over nearly almost about around some at least only
+just a total of the up to roughly""".split())
 _HANDLING_GAP_RE = re.compile(r"^(?:(?:more|fewer|less|than|over|nearly|almost|about|around|some|at|least|"
                               r"only|just|a|total|of|the|had|has|have|been|so|far|already|now)\s+)*$", re.I)
 
@@ -520,6 +522,66 @@ def _handling(text: str, span: tuple[int, int]) -> str | None:
             if verb.fullmatch(words[k]) and (not gap or _HANDLING_GAP_RE.match(gap + " ")):
                 return act
     return None
+
+
+# What happened to the people a figure counts, said by the verb governing it: a
+# participle right before it ("killing four workers", "injuring dozens", "forcing 12,200
+# people from their homes") or the verb right after its noun ("Four workers were killed",
+# "Seven firefighters have been treated for burns"). Only these adjacent verbs are read,
+# so "32 workers were on site" beside a sentence about the dead stays a count of workers.
+_FATE_BEFORE = (
+    ("deaths", re.compile(r"(?:killing|killed|leaving)", re.I)),
+    ("injured", re.compile(r"(?:injuring|wounding|hurting)", re.I)),
+    ("displaced", re.compile(r"(?:forcing|forced|evacuating|evacuated|displacing|displaced)", re.I)),
+)
+_FATE_AFTER = (
+    ("deaths", re.compile(r"(?:killed|died|dead|perished|die)", re.I)),
+    ("injured", re.compile(r"(?:injured|wounded|hurt|treated|hospitali[sz]ed)", re.I)),
+    ("displaced", re.compile(r"(?:evacuated|displaced|fled|flee|forced|relocated)", re.I)),
+)
+# Words between a counted noun and the verb saying what befell it ("are now known to
+# have died", "had been treated").
+_FATE_GAP = frozenset("""were was are is have has had been being be now all later since reportedly
+known believed feared thought confirmed said reported to so far already also""".split())
+FATE_NOUN_WORDS = 3  # words after a figure searched for its counted noun ("four young workers")
+
+
+def _fate(text: str, span: tuple[int, int], counted: str | None) -> str | None:
+    """What the verb adjacent to a figure says befell the people it counts, if anything."""
+    before = re.findall(r"[\w’'-]+|[,;:]", text[max(0, span[0] - 60):span[0]])
+    while before and before[-1].lower() in _HANDLING_AMOUNT:
+        before.pop()
+    if before:
+        for kind, verb in _FATE_BEFORE:
+            if verb.fullmatch(before[-1]):
+                return kind
+    after = re.findall(r"[\w’'-]+|[,;:()]", text[span[1]:span[1] + 80])
+    start = 0
+    stem = _stem(counted or "")
+    for k, word in enumerate(after[:FATE_NOUN_WORDS]):
+        if stem and _stem(word) == stem:
+            start = k + 1
+            break
+    for word in after[start:]:
+        if word.lower() in _FATE_GAP:
+            continue
+        return next((kind for kind, verb in _FATE_AFTER if verb.fullmatch(word)), None)
+    return None
+
+
+def _whom(text: str, span: tuple[int, int]) -> str | None:
+    """The people a figure counts, named right after it ("12 police officers", "30
+    protesters"); None for plain people or when no noun follows."""
+    noun = None
+    words = re.findall(r"[\w’'-]+|[^\w\s]", text[span[0]:span[1] + 60])
+    while words and (words[0][0].isdigit() or words[0].lower() in _NUMBER_WORDS):
+        words.pop(0)
+    for word in words[:FATE_NOUN_WORDS]:
+        if word.lower() in _FATE_GAP or not _content(word):
+            break
+        if _plural_noun(word):
+            noun = word.lower()
+    return None if noun in {None, "people", "persons"} else noun
 
 
 def claim_measure(claim: Claim, documents: Mapping[str, Document]) -> Measure:
@@ -566,6 +628,13 @@ def _claim_measure(claim: Claim, documents: Mapping[str, Document], text: str, o
         rate_word = CANONICAL_MARKERS.get(word, word)
     else:
         rate_word = None
+    fate = _fate(text, span, counted) if span and unit not in MONEY_UNITS | LENGTH_UNITS | {"percent"} else None
+    if fate in _COUNTED_KINDS and unit is not None and (unit not in _COUNTED_KINDS or unit == fate):
+        # "Four workers were killed" counts the dead, as "four killed" does; "32 workers
+        # were on site" still counts workers. Whom it counts stays a measured word, so
+        # injured officers and injured protesters are two counts.
+        whom = _whom(text, span)
+        return Measure(fate, frozenset({_stem(whom)}) if whom else frozenset(), None, False, year, rate_word)
     if unit not in MEASURED_UNITS and unit is not None:
         act = _handling(text, span) if span else None
         return Measure(unit, frozenset({ACT + act} if act else ()), None, False, year, rate_word)

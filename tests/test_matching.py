@@ -428,6 +428,30 @@ def test_what_is_counted_is_read_before_the_figure_too(text, value, counted, uni
     assert measured(text, value, counted).unit == unit
 
 
+@pytest.mark.parametrize("text, value, counted, unit, words", [
+    # the verb next to a figure says what befell the people it counts
+    ("An explosion tore through the plant, killing four workers and injuring dozens", 4, "worker",
+     "deaths", {"worker"}),
+    ("Four workers were killed in the explosion at the plant", 4, "worker", "deaths", {"worker"}),
+    ("Six workers are now known to have died in Tuesday's explosion", 6, "worker", "deaths", {"worker"}),
+    ("Seven firefighters have been treated for burns and smoke inhalation", 7, "firefighter", "injured",
+     {"firefighter"}),
+    ("killing one man, destroying at least 40 homes and forcing 12,200 people from their homes", 12200,
+     "people", "displaced", set()),
+    # whom an injury count counts stays: injured officers are not injured protesters
+    ("He added that 12 police officers had been injured, two of them seriously", 12, "officer", "injured",
+     {"officer"}),
+    ("at least 30 protesters had been hurt, some of them by rubber batons", 30, "injured", "injured", {"crowd"}),
+    # a verb that is not adjacent says nothing: they were on site, whatever befell others
+    ("Norvane Chemicals said 32 workers were on site at the time of the explosion", 32, "worker", "worker",
+     set()),
+    ("2,000 soldiers had moved to the Kursk region", 2000, "troops", "troops", set()),
+])
+def test_what_befell_counted_people_is_what_is_counted(text, value, counted, unit, words):
+    m = measured(text, value, counted)
+    assert (m.unit, set(m.words)) == (unit, words)
+
+
 def test_a_share_accounted_for_by_a_named_thing_measures_it():
     m = measured("Invalid ballots accounted for 1.9% of the total", 1.9, "percent")
     assert {"invalid", "ballot"} <= set(m.words)
