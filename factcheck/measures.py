@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 from factcheck.models import NUMERIC, Claim, Document
 from factcheck.normalise import STOPWORDS
+from factcheck.quantities import normalise_counted
 
 # A rate right after its figure ("500 a day", "about €1bn a year"), not "a day after".
 _RATE_RE = re.compile(
@@ -415,20 +416,6 @@ def _plural_noun(word: str) -> bool:
         len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is")) and _content(word))
 
 
-def _counted_noun(word: str) -> str:
-    """A plural noun as the class it counts ("cases" -> "case", "residents" -> "people")."""
-    from factcheck.quantities import COUNTED_CLASSES
-
-    low = word.lower()
-    if low in COUNTED_CLASSES:
-        return COUNTED_CLASSES[low]
-    if low.endswith("ies") and len(low) > 4:
-        return low[:-3] + "y"
-    if low.endswith(("ches", "shes", "sses", "xes")):
-        return low[:-2]
-    return low[:-1] if low.endswith("s") and low not in _IRREGULAR_PLURALS else low
-
-
 def _clause_before(text: str, start: int) -> str:
     """The words of the figure's clause before it, from its last break or figure."""
     head = text[max(0, start - CONTEXT_CHARS):start]
@@ -448,7 +435,7 @@ def _number_of(clause: str) -> tuple[str, str] | None:
         if w.lower() in STOPWORDS or w.lower() in _LINK_WORDS:
             break
         if _plural_noun(w):
-            return words[0].lower(), _counted_noun(w)
+            return words[0].lower(), normalise_counted(w)
     return None
 
 
@@ -654,7 +641,7 @@ def _claim_measure(claim: Claim, documents: Mapping[str, Document], text: str, o
         if not unit and words and _plural_noun(words[-1]) and not pronoun:
             # "Cholera cases in Kilawe pass 800": a bare figure counts the plural noun
             # it is linked to, as "800 cholera cases" does.
-            unit = _counted_noun(words[-1])
+            unit = normalise_counted(words[-1])
             if unit not in MEASURED_UNITS:
                 return Measure(unit, frozenset(), per, False, year, rate_word)
     if unit == "people":

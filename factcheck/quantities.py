@@ -461,7 +461,8 @@ def _plural(word: str) -> bool:
         and word not in _NOT_PLURAL
 
 
-def _normalise_counted(noun: str | None) -> str | None:
+def normalise_counted(noun: str | None) -> str | None:
+    """A counted noun as the class it counts ("residents" -> "people", "cases" -> "case")."""
     if noun is None:
         return None
     noun = noun.lower()
@@ -801,7 +802,7 @@ def find_quantities(text: str, masked: list[tuple[int, int]] | None = None,
         if passed and noun is not None and noun.lower() not in COUNTED_CLASSES and not currency:
             # "Parliament passed 12 laws" counts laws; "the toll passed 500" is over 500.
             qualifier, low, start = EXACT, None, num_start
-        counted = _normalise_counted(noun)
+        counted = normalise_counted(noun)
         if counted in ("dollar", "usd"):
             counted = "usd"
         elif counted in ("euro", "eur"):
