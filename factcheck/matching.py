@@ -34,7 +34,7 @@ from factcheck.features import (
 )
 from factcheck.intervals import compatible
 from factcheck.measures import measures_differ
-from factcheck.models import NUMERIC, Claim, Document, Match
+from factcheck.models import NEGATIVE_MODALITIES, NUMERIC, Claim, Document, Match
 from factcheck.normalise import content_words, normalised_similarity, tokens
 
 __all__ = ["match_claims", "compare_claims", "same_quantity", "similarity_ratio"]
@@ -50,7 +50,6 @@ CORE_SHARE = 0.6  # weighted share of the smaller core two statements of one pro
 CORE_WEIGHT = 3.0  # shared rarity needed (about one word used by one claim in twenty, or two)
 STRUCTURE_BASE = 0.6  # similarity of a structural match before its text adds up to 0.4
 
-NEGATIVE_MODALITIES = frozenset({"denied", "negated"})
 MODALITY_CLASS = {"asserted": "fact", "reported": "fact", "confirmed": "fact", "denied": "fact",
                   "negated": "fact", "hedged": "possible", "conditional": "possible",
                   "planned": "plan", "forecast": "plan"}
@@ -129,7 +128,7 @@ def core_share(a: ClaimFeatures, b: ClaimFeatures) -> float:
     if not a.core or not b.core or a.story != b.story:
         return 0.0
     shared = a.core & b.core
-    negated = [f for f in (a, b) if f.claim.modality in _NEGATIVE]
+    negated = [f for f in (a, b) if f.claim.modality in NEGATIVE_MODALITIES]
     if len(negated) == 1:
         # A denial faces a statement only in what its negation governs: "China claims
         # no knowledge of the troops, as the EU condemns the deployment" denies no
@@ -148,7 +147,6 @@ def core_share(a: ClaimFeatures, b: ClaimFeatures) -> float:
     return share if share >= CORE_SHARE else 0.0
 
 
-_NEGATIVE = frozenset({"negated", "denied"})
 _NEGATION = re.compile(r"\b(?:not|no|never|none|nor|without|den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|"
                        r"dismiss(?:es|ed|ing)?|refut(?:es|ed|ing))\b|n[’']t\b", re.IGNORECASE)
 _SCOPE_END = re.compile(r"[;:]|,\s|\s(?:as|while|whereas|but|although|though)\s", re.IGNORECASE)

@@ -21,6 +21,9 @@ NUMERIC = "numeric"
 QUOTE = "quote"
 EVENT = "event"
 
+# Modalities of a claim that say something is not so.
+NEGATIVE_MODALITIES = frozenset({"denied", "negated"})
+
 # Assertion statuses, as the export contract names them.
 CONTRADICTED = "contradicted"
 CORROBORATED = "corroborated"

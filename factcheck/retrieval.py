@@ -23,7 +23,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from factcheck.models import NUMERIC, Claim, Document
+from factcheck.models import NEGATIVE_MODALITIES, NUMERIC, Claim, Document
 from factcheck.normalise import (
     STOPWORDS,
     content_tokens,
@@ -47,8 +47,6 @@ PAIRED_TERMS = 4  # common words beyond the budget, searched together
 # (dev to confirm): BM25 alone is the strongest signal, rapidfuzz adds about 0.005
 # MAP@5; actors and numbers barely move tweets but order news numbers and places.
 W_TEXT, W_BM25, W_ACTORS, W_NUMBERS = 0.4, 0.6, 0.03, 0.03
-# Modalities that make a statement (or a stored claim) deny what it reports.
-NEGATIVE = frozenset({"denied", "negated"})
 
 _URL_RE = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S+", re.IGNORECASE)
 _HANDLE_RE = re.compile(r"(?<!\w)[@#](\w+)")
@@ -134,7 +132,7 @@ def parse_query(text: str, published: str | None = None) -> Query:
     if not source:
         found = [a for a in find_attributions(clean) if not a.pronoun and a.source]
         source = found[0].source if found else None
-    negative = bool(claim.modality in NEGATIVE or claim.predicate == "deny") if claim else \
+    negative = bool(claim.modality in NEGATIVE_MODALITIES or claim.predicate == "deny") if claim else \
         bool(_NEGATION_RE.search(clean))
     return Query(
         text=text, clean=clean, claim=claim, norm=normalise(clean),

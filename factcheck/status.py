@@ -26,6 +26,7 @@ from factcheck.matching import OPEN_OBJECT_ACTS, SAME_TEXT, compare_claims
 from factcheck.models import (
     CONTRADICTED,
     CORROBORATED,
+    NEGATIVE_MODALITIES,
     NUMERIC,
     SINGLE_SOURCE,
     Assertion,
@@ -41,7 +42,6 @@ from factcheck.normalise import ACTOR_WORDS, content_tokens, find_actors, name_k
 SOURCE_RELIABILITY = 0.4
 MAX_REASONS = 12
 
-NEGATIVE = frozenset({"denied", "negated"})
 _NEGATION_RE = re.compile(
     r"\b(?:not|no|never|none|nor|neither|den(?:y|ies|ied|ial|ials)|reject\w*|dismiss\w*|refut\w*|"
     r"rebuff\w*|false|lack\w*|without)\b|n['’]t\b", re.I)
@@ -217,7 +217,7 @@ def _denies(c: Claim, feats: Mapping[str, ClaimFeatures]) -> bool:
     deny something else or say what it counts ("had received 212 complaints and
     rejected claims of fraud", "40 people had not been found").
     """
-    if c.modality not in NEGATIVE or feats[c.id].predicate in OPEN_OBJECT_ACTS:
+    if c.modality not in NEGATIVE_MODALITIES or feats[c.id].predicate in OPEN_OBJECT_ACTS:
         return False
     text = c.text
     if c.kind == NUMERIC:
@@ -326,7 +326,7 @@ def summarise_assertion(kind: str, claims: list[Claim], feats: Mapping[str, Clai
     negatives = [c for c in claims if _denies(c, feats)]
     # A denial contradicts only what is asserted without any negation of its own
     # ("China lacks information" next to "China claims no knowledge" is one stance).
-    plain = [c for c in positives if c.modality not in NEGATIVE and not _negates(c.text)]
+    plain = [c for c in positives if c.modality not in NEGATIVE_MODALITIES and not _negates(c.text)]
     if negatives and plain:
         conflict = True
         reasons.append(f"{who(plain)} assert{'s' if len({source_of[c.id] for c in plain}) == 1 else ''} "
@@ -438,7 +438,7 @@ def _values(kind: str, claims: Sequence[Claim], feats: Mapping[str, ClaimFeature
         if conflict:
             conf = round(conf * len(positive) / max(1, len({component[c.id] for c in claims})), 4)
         return tuple(out), None, conf
-    candidates = [v for v in out if v.modality not in NOT_A_COUNT and v.modality not in NEGATIVE
+    candidates = [v for v in out if v.modality not in NOT_A_COUNT and v.modality not in NEGATIVE_MODALITIES
                   and (v.value is not None or v.low is not None)]
     precise = [v for v in candidates if (v.qualifier or "exact") != "vague" and v.value is not None]
     candidates = precise or candidates  # "several thousand" agrees with all but is no answer

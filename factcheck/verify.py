@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from factcheck.errors import InputError
-from factcheck.models import NUMERIC, QUOTE, Assertion, AssertionValue, Claim, Document
+from factcheck.models import NEGATIVE_MODALITIES, NUMERIC, QUOTE, Assertion, AssertionValue, Claim, Document
 from factcheck.normalise import (
     content_tokens,
     find_actors,
@@ -31,7 +31,7 @@ from factcheck.normalise import (
     normalised_similarity,
     numbers_in,
 )
-from factcheck.retrieval import CLAIM_CANDIDATES, NEGATIVE, Query, parse_query, rank_claims
+from factcheck.retrieval import CLAIM_CANDIDATES, Query, parse_query, rank_claims
 
 SUPPORTED = "supported"
 CONTRADICTED = "contradicted"
@@ -361,7 +361,7 @@ def _numeric_values(statement: Claim, assertion: Assertion, claims: Mapping[str,
             stance = RELATED
         else:
             agree = compatible(statement, probe)
-            if (v.modality in NEGATIVE) != (statement.modality in NEGATIVE):
+            if (v.modality in NEGATIVE_MODALITIES) != (statement.modality in NEGATIVE_MODALITIES):
                 # A denial of this figure contradicts it; a denial of another figure says nothing.
                 stance, note = (CONTRADICTS, None) if agree else (RELATED, "a denial of another figure")
             else:
@@ -382,7 +382,7 @@ def _statement_values(query: Query, members: Sequence[Claim], documents: Mapping
         elif c.predicate == "noncommittal":
             stance = RELATED
         else:
-            negative = c.modality in NEGATIVE or c.predicate == "deny"
+            negative = c.modality in NEGATIVE_MODALITIES or c.predicate == "deny"
             stance = CONTRADICTS if negative != query.negative else SUPPORTS
             if stance == SUPPORTS and query.sources and c.attributed_to and \
                     not query.sources & _source_keys(c, affiliations, query.sources):
