@@ -147,14 +147,16 @@ def core_share(a: ClaimFeatures, b: ClaimFeatures) -> float:
     return share if share >= CORE_SHARE else 0.0
 
 
-_NEGATION = re.compile(r"\b(?:not|no|never|none|nor|without|den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|"
-                       r"dismiss(?:es|ed|ing)?|refut(?:es|ed|ing))\b|n[’']t\b", re.IGNORECASE)
+# Words that negate or deny what follows them (status reads them too).
+NEGATION_RE = re.compile(
+    r"\b(?:not|no|never|none|nor|neither|den(?:y|ies|ied|ial|ials)|reject\w*|dismiss\w*|refut\w*|"
+    r"rebuff\w*|false|lack\w*|without)\b|n['’]t\b", re.I)
 _SCOPE_END = re.compile(r"[;:]|,\s|\s(?:as|while|whereas|but|although|though)\s", re.IGNORECASE)
 
 
 def _negated_stems(text: str) -> frozenset[str]:
     """The stems a claim's first negation governs: its words up to the end of that clause."""
-    found = _NEGATION.search(text)
+    found = NEGATION_RE.search(text)
     if found is None:
         return frozenset(stem(w) for w in content_words(tokens(text)))
     rest = text[found.end():]

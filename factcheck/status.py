@@ -22,7 +22,7 @@ from factcheck.dates import find_dates
 from factcheck.features import ClaimFeatures, claim_origin
 from factcheck.grouping import Groups
 from factcheck.intervals import NOT_A_COUNT, claimed_interval, time_window, value_interval
-from factcheck.matching import OPEN_OBJECT_ACTS, SAME_TEXT, compare_claims
+from factcheck.matching import NEGATION_RE, OPEN_OBJECT_ACTS, SAME_TEXT, compare_claims
 from factcheck.models import (
     CONTRADICTED,
     CORROBORATED,
@@ -42,9 +42,6 @@ from factcheck.normalise import ACTOR_WORDS, content_tokens, find_actors, name_k
 SOURCE_RELIABILITY = 0.4
 MAX_REASONS = 12
 
-_NEGATION_RE = re.compile(
-    r"\b(?:not|no|never|none|nor|neither|den(?:y|ies|ied|ial|ials)|reject\w*|dismiss\w*|refut\w*|"
-    r"rebuff\w*|false|lack\w*|without)\b|n['’]t\b", re.I)
 # A one-word quotation names the word (a ballot option: 'the "No" camp won 36%'),
 # it does not negate anything.
 _QUOTED_WORD_RE = re.compile(r"[\"“”‘’']\s*\w+\s*[\"“”‘’']")
@@ -52,7 +49,7 @@ _QUOTED_WORD_RE = re.compile(r"[\"“”‘’']\s*\w+\s*[\"“”‘’']")
 
 def _negates(text: str) -> bool:
     """The words negate something, quoted single words aside."""
-    return bool(_NEGATION_RE.search(_QUOTED_WORD_RE.sub(" ", text)))
+    return bool(NEGATION_RE.search(_QUOTED_WORD_RE.sub(" ", text)))
 
 
 @dataclass
