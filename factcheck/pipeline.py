@@ -130,8 +130,8 @@ def _corpus_names(db, batch: Sequence[Document]) -> tuple[dict[str, str], dict[s
     """Acronyms spelled out, and the kinds of body names are described as ('the
     opposition Civic Alliance'), anywhere in the new batch or in the stored documents
     that use the acronyms the batch uses (found through the full-text index)."""
-    from factcheck.retrieval import fts_query
     from factcheck.bodies import corpus_acronyms, corpus_kinds
+    from factcheck.retrieval import fts_query
 
     texts = [d.text for d in batch]
     used = sorted({m.group() for text in texts for m in _ACRONYM_USED.finditer(text)})
